@@ -1,0 +1,47 @@
+# The README's two commands:  make run  (set up, then run the main job)  and  make test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Debian packages the tests need, installed where missing (CI starts on a fresh machine).
+SYSTEM_PACKAGES ?=
+
+.PHONY: run test setup sysdeps lint typecheck bench fuzz clean
+
+sysdeps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+$(STAMP): pyproject.toml setup.py $(wildcard kmspolicy/_fast/*.pyx kmspolicy/_fast/*.pxd)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: sysdeps $(STAMP)
+
+run: setup
+	$(VENV)/bin/kmspolicy parse examples/policies/*.json
+
+lint: setup
+	$(VENV)/bin/ruff check kmspolicy tests benchmarks
+	$(VENV)/bin/ruff format --check kmspolicy tests benchmarks
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+# Whole suite (compiled and pure evaluators side by side), then the fast tests again
+# with the extension switched off, as a pure-Python install runs them.
+test: lint typecheck
+	$(PY) -m pytest -q
+	KMSPOLICY_NO_EXTENSIONS=1 $(PY) -m pytest -q -m "not slow" -p no:cacheprovider
+
+bench: setup
+	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,ops,rounds
+
+# Long fuzz and differential runs (not part of make test).
+fuzz: setup
+	KMSPOLICY_FUZZ=1 $(PY) -m pytest -q -m fuzz
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info kmspolicy/_fast/*.c kmspolicy/_fast/*.so

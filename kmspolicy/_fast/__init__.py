@@ -1,0 +1,1 @@
+"""Compiled (Cython) twins of the reference modules. Import through kmspolicy._compat."""

@@ -1,0 +1,1 @@
+"""Offline analysis: lint findings and who-can reports."""

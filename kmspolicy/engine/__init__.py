@@ -1,0 +1,1 @@
+"""IR → compiled form → Decision: request model, KMS context derivation, evaluators, authorizer."""

@@ -1,0 +1,1 @@
+"""The KMS: keys, crypto, store, audit log and the operation dispatcher."""

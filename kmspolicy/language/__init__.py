@@ -1,0 +1,1 @@
+"""Policy text → IR: the Lark grammars, the transformer and the IR dataclasses."""
