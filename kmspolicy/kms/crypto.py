@@ -39,6 +39,7 @@ __all__ = [
     "DataKey",
     "DataKeyPair",
     "backing_key_from",
+    "check_material",
     "decrypt",
     "derive_shared_secret",
     "encrypt",
