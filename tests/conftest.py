@@ -1,0 +1,31 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from kmspolicy.engine.evaluators import Evaluator, get_evaluator
+
+# _compat warns when the compiled extension is missing; the suite reports that in its
+# header (below) rather than failing every test at import under filterwarnings=error.
+with warnings.catch_warnings(record=True) as _compat_warnings:
+    warnings.simplefilter("always")
+    from kmspolicy import _compat
+
+# Every evaluator test runs against each implementation: "py" (the reference) always,
+# "c" (the compiled twin) whenever the extension is in use — then it must load.
+EVALUATOR_IDS = ["py", "c"] if _compat.USE_EXTENSIONS else ["py"]
+
+
+def pytest_report_header() -> list[str]:
+    lines = [f"kmspolicy evaluators under test: {', '.join(EVALUATOR_IDS)}"]
+    lines.extend(f"kmspolicy: {w.message}" for w in _compat_warnings)
+    return lines
+
+
+@pytest.fixture(params=EVALUATOR_IDS)
+def evaluator(request: pytest.FixtureRequest) -> Evaluator:
+    evaluator_id: str = request.param
+    return get_evaluator(evaluator_id)
