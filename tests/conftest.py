@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kmspolicy.engine.evaluators import Evaluator, get_evaluator
 
@@ -29,3 +31,14 @@ def pytest_report_header() -> list[str]:
 def evaluator(request: pytest.FixtureRequest) -> Evaluator:
     evaluator_id: str = request.param
     return get_evaluator(evaluator_id)
+
+
+# Hypothesis: "kmspolicy" keeps property and fuzz tests short on 2 cores (the deadline is
+# generous, yet catches a hang); KMSPOLICY_FUZZ=1 selects "fuzz" for long runs (make fuzz).
+settings.register_profile(
+    "kmspolicy", max_examples=100, deadline=2000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=20_000, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("fuzz" if os.environ.get("KMSPOLICY_FUZZ") else "kmspolicy")
