@@ -203,7 +203,19 @@ def _parser() -> Lark:
 # Known-bad samples per error. Like Lark's ``match_examples`` they are matched by parser
 # state, but by the LALR state alone: ``match_examples`` also compares the stack depth, so a
 # sample written at the top level would not match the same mistake nested in a statement.
-_VALUES = ("1", '"x"', "true", "false", "null", "{}", "[]")
+_VALUES = (
+    "1",
+    '"x"',
+    "true",
+    "false",
+    "null",
+    "{}",
+    "[]",
+    '{"k": 1}',
+    '{"k": 1, "j": 2}',
+    "[1]",
+    "[1, 2]",
+)
 _EXAMPLES: dict[str, list[str]] = {
     "trailing comma": [
         *(f'{{"a": {v},}}' for v in _VALUES),
@@ -393,15 +405,15 @@ def _character_problem(source: Source, exc: UnexpectedCharacters) -> Problem:
     return source.problem_at(pos, f"unexpected character {name}")
 
 
-def _unclosed(source: Source) -> tuple[str, int] | None:
-    """The innermost bracket left open at the end of the text (the text lexes cleanly)."""
+def _open_brackets(text: str) -> list[tuple[str, int]]:
+    """Brackets left open at the end of ``text`` (which lexes cleanly), innermost last."""
     stack: list[tuple[str, int]] = []
-    for tok in _parser().lex(source.text):
+    for tok in _parser().lex(text):
         if tok.type in ("LBRACE", "LBRACKET"):
             stack.append((str(tok), tok.start_pos or 0))
         elif tok.type in ("RBRACE", "RBRACKET") and stack:
             stack.pop()
-    return stack[-1] if stack else None
+    return stack
 
 
 def _token_problem(source: Source, exc: UnexpectedToken | UnexpectedEOF) -> Problem:
@@ -410,9 +422,10 @@ def _token_problem(source: Source, exc: UnexpectedToken | UnexpectedEOF) -> Prob
         end = len(source.text)
         if not source.text.strip():
             return source.problem_at(0, "the policy text is empty", length=0)
-        opener = _unclosed(source)
-        if opener is None:
+        still_open = _open_brackets(source.text)
+        if not still_open:
             return source.problem_at(end, "unexpected end of the text", length=0)
+        opener = still_open[-1]
         line, column = source.position(opener[1])
         closer = "}" if opener[0] == "{" else "]"
         return source.problem_at(
@@ -426,6 +439,9 @@ def _token_problem(source: Source, exc: UnexpectedToken | UnexpectedEOF) -> Prob
     label = _example_table().get((state.position, token.type)) if state is not None else None
     start = token.start_pos or 0
     words = _token_words(token)
+    # The LALR state after a closing bracket is the same at the top level and nested.
+    if label in ("missing comma", "mismatched bracket") and not _open_brackets(source.text[:start]):
+        label = "extra content"
     if label is None:
         expected = sorted({_TOKEN_WORDS.get(name, name) for name in getattr(exc, "expected", ())})
         return source.problem_at(
