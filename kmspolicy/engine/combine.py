@@ -24,6 +24,11 @@ Rules (AWS KMS developer guide "policy evaluation", IAM evaluation logic):
    the caller's account; a grant to the caller (``DIRECT``/``ROLE``) does not.
 4. Otherwise the request is implicitly denied.
 
+An operation that uses no key (CreateKey, ListKeys…) is authorised by identity-side
+policies alone: an identity Allow within the boundary and session policy (the root user
+needs none), and the SCPs. An action KMS does not allow across accounts (PutKeyPolicy,
+ScheduleKeyDeletion…) on another account's key is implicitly denied whatever the policies say.
+
 Reasons, in this order:
 
 * ExplicitDeny: every matching Deny statement, in document order (key policy, identity
@@ -31,8 +36,10 @@ Reasons, in this order:
 * Allow: the key-policy Allow statements whose match kind succeeded, then every identity
   Allow statement if one of those (or of the grants below) needed the identity side, then
   the grants that succeeded, in table order.
-* ImplicitDeny: a missing SCP allow; then every key-policy Allow statement that matched;
-  then one "Missing" reason per missing piece in the order key side, identity policy,
+* ImplicitDeny: a missing SCP allow; for a key-less operation one "Missing" identity
+  (or boundary, or session) reason; for a cross-account call of an action that cannot
+  be used cross-account one "Missing" reason; otherwise every key-policy Allow statement
+  that matched, then one "Missing" reason per missing piece in the order key side, identity policy,
   permissions boundary, session policy; then one reason per grant for the caller that could
   not be used (pending without its token, operation not granted, constraints not met).
 
@@ -116,22 +123,36 @@ def combine(facts: Facts, ctx: RequestContext) -> Decision:
             return False
         return identity_ok if needs_identity(kind, from_grant) else True
 
-    key_ok = [(r, k) for r, k in facts.key_allows if succeeds(k, False)]
-    grant_ok = [
-        (g, k) for g, k, use in facts.grants if use is GrantUse.USABLE and succeeds(k, True)
-    ]
-
-    if scp_ok and (key_ok or grant_ok):
-        used_identity = any(needs_identity(k, False) for _, k in key_ok) or any(
-            needs_identity(k, True) for _, k in grant_ok
-        )
-        reasons = [r for r, _ in key_ok]
-        if used_identity:
-            reasons.extend(facts.identity_allows)
-        reasons.extend(grant_reason(g) for g, _ in grant_ok)
-        return Decision(Outcome.ALLOW, tuple(reasons), errors)
-
+    if ctx.key_account is None:
+        if scp_ok and identity_ok:
+            return Decision(Outcome.ALLOW, tuple(facts.identity_allows), errors)
+    elif ctx.cross_account_allowed or not ctx.cross_account:
+        key_ok = [(r, k) for r, k in facts.key_allows if succeeds(k, False)]
+        grant_ok = [
+            (g, k) for g, k, use in facts.grants if use is GrantUse.USABLE and succeeds(k, True)
+        ]
+        if scp_ok and (key_ok or grant_ok):
+            used_identity = any(needs_identity(k, False) for _, k in key_ok) or any(
+                needs_identity(k, True) for _, k in grant_ok
+            )
+            reasons = [r for r, _ in key_ok]
+            if used_identity:
+                reasons.extend(facts.identity_allows)
+            reasons.extend(grant_reason(g) for g, _ in grant_ok)
+            return Decision(Outcome.ALLOW, tuple(reasons), errors)
     return Decision(Outcome.IMPLICIT_DENY, tuple(_missing(facts, ctx, ctx.action_name)), errors)
+
+
+_SOURCES = {
+    SourceKind.IDENTITY_POLICY: "identity policies",
+    SourceKind.PERMISSIONS_BOUNDARY: "permissions boundary",
+    SourceKind.SESSION_POLICY: "session policy",
+}
+
+
+def _missing_limit(kind: SourceKind, what: str, action: str) -> Reason:
+    verb = "allows" if what.startswith("no ") else "does not allow"
+    return Reason(kind, _SOURCES[kind], "Missing", detail=f"{what} {verb} {action}")
 
 
 def _missing(facts: Facts, ctx: RequestContext, action: str) -> list[Reason]:
@@ -139,6 +160,28 @@ def _missing(facts: Facts, ctx: RequestContext, action: str) -> list[Reason]:
     reasons: list[Reason] = []
     if facts.scp_allowed is False:
         reasons.append(Reason(SourceKind.SCP, "scps", "Missing", detail=f"no SCP allows {action}"))
+    if ctx.key_account is None:
+        if ctx.caller_arn == ctx.account_arn:
+            pass  # the root user needs no identity policy
+        elif not facts.identity_allows:
+            reasons.append(_missing_limit(SourceKind.IDENTITY_POLICY, "no identity policy", action))
+        elif facts.boundary_allowed is False:
+            reasons.append(
+                _missing_limit(SourceKind.PERMISSIONS_BOUNDARY, "the permissions boundary", action)
+            )
+        elif facts.session_allowed is False:
+            reasons.append(_missing_limit(SourceKind.SESSION_POLICY, "the session policy", action))
+        return reasons
+    if ctx.cross_account and not ctx.cross_account_allowed:
+        reasons.append(
+            Reason(
+                SourceKind.ENGINE,
+                "request",
+                "Missing",
+                detail=f"{action} cannot be used on a key in another account",
+            )
+        )
+        return reasons
     reasons.extend(r for r, _ in facts.key_allows)
 
     usable_grants = [(g, k) for g, k, use in facts.grants if use is GrantUse.USABLE]
@@ -181,22 +224,10 @@ def _missing(facts: Facts, ctx: RequestContext, action: str) -> list[Reason]:
         limited = needs_identity or any(k is MatchKind.ROLE for k in kinds)
         if limited and facts.boundary_allowed is False:
             reasons.append(
-                Reason(
-                    SourceKind.PERMISSIONS_BOUNDARY,
-                    "permissions boundary",
-                    "Missing",
-                    detail=f"the permissions boundary does not allow {action}",
-                )
+                _missing_limit(SourceKind.PERMISSIONS_BOUNDARY, "the permissions boundary", action)
             )
         if limited and facts.session_allowed is False:
-            reasons.append(
-                Reason(
-                    SourceKind.SESSION_POLICY,
-                    "session policy",
-                    "Missing",
-                    detail=f"the session policy does not allow {action}",
-                )
-            )
+            reasons.append(_missing_limit(SourceKind.SESSION_POLICY, "the session policy", action))
     for grant, _kind, use in facts.grants:
         if use is not GrantUse.USABLE:
             detail = "grant " + _GRANT_PROBLEM[use].format(op=action.split(":")[-1])

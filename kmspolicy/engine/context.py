@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kmspolicy.engine.request import PrincipalKind, Request
+from kmspolicy.language.catalogue import CROSS_ACCOUNT_ACTIONS
+
+_CROSS_ACCOUNT = frozenset(name.lower() for name in CROSS_ACCOUNT_ACTIONS)
 
 __all__ = [
     "ALIAS_OPERATIONS",
@@ -85,6 +88,9 @@ class RequestContext:
 
     ``action`` and ``operation`` are lowercased (``"kms:decrypt"``, ``"decrypt"``);
     ``action_name`` is the action as the request spelled it (for messages).
+    ``key_account`` is None for operations that use no key (then only identity-side
+    policies decide); ``cross_account_allowed`` says whether the action may be used on a
+    key of another account at all.
     ``identities`` are the ARNs a principal element can name the caller by, most specific
     first: its own ARN, its role ARN (sessions), its account principal. ``values`` is the
     condition context seen by identity-side policies (identity, SCP, boundary, session);
@@ -103,6 +109,7 @@ class RequestContext:
     account_arn: str | None
     key_account: str | None
     cross_account: bool
+    cross_account_allowed: bool
     scp_exempt: bool
     values: Mapping[str, tuple[str, ...]]
     key_policy_values: Mapping[str, tuple[str, ...]]
@@ -182,11 +189,11 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
         moment = now if now is not None else datetime.now(UTC)
     put("aws:currenttime", _iso(moment))
     put("aws:epochtime", str(int(moment.timestamp())))
-    if request.via_service is not None:
-        put("kms:viaservice", request.via_service)
-        put("aws:viaawsservice", "true")
-    else:
-        put("aws:viaawsservice", "false")
+    via_service = request.via_service
+    if via_service is None and isinstance(extra.get("kms:viaservice"), str):
+        via_service = str(extra["kms:viaservice"])
+    put("kms:viaservice", via_service)
+    put("aws:viaawsservice", _bool(via_service is not None))
 
     # --- the key ------------------------------------------------------------------------
     key = request.key
@@ -229,7 +236,7 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
         put("kms:granteeprincipal", request.grantee_principal)
         put("kms:retiringprincipal", request.retiring_principal)
     if operation in _GRANT_RESOURCE_OPERATIONS:
-        put("kms:grantisforawsresource", _bool(request.via_service is not None))
+        put("kms:grantisforawsresource", _bool(via_service is not None))
 
     # --- anything else the caller set explicitly (overrides the derived value) ----------
     for name, raw in extra.items():
@@ -264,6 +271,7 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
         account_arn=caller.account_arn,
         key_account=key_account,
         cross_account=cross,
+        cross_account_allowed=operation in _CROSS_ACCOUNT,
         scp_exempt=caller.management_account or caller.kind is PrincipalKind.SERVICE,
         values=values,
         key_policy_values=key_policy_values,

@@ -351,9 +351,10 @@ def evaluate(policies: PolicySet[PolicyDocument], ctx: RequestContext) -> Decisi
     facts = Facts()
     caller = policies.caller
     has_boundary = caller.permissions_boundary is not None
-    facts.key_allows = _scan(
-        policies.key.key_policy, SourceKind.KEY_POLICY, "key policy", ctx, facts, has_boundary
-    )
+    if ctx.key_account is not None:  # a key-less operation is for IAM policies alone
+        facts.key_allows = _scan(
+            policies.key.key_policy, SourceKind.KEY_POLICY, "key policy", ctx, facts, has_boundary
+        )
     for position, policy in enumerate(caller.identity_policies):
         allows = _scan(
             policy, SourceKind.IDENTITY_POLICY, f"identity policy {position}", ctx, facts
@@ -375,7 +376,7 @@ def evaluate(policies: PolicySet[PolicyDocument], ctx: RequestContext) -> Decisi
         facts.session_allowed = bool(
             _scan(session, SourceKind.SESSION_POLICY, "session policy", ctx, facts)
         )
-    for identity, kind in _identity_kinds(ctx):
+    for identity, kind in _identity_kinds(ctx) if ctx.key_account is not None else ():
         for grant in policies.key.grants.for_grantee(identity):
             facts.grants.append((grant, kind, _grant_use(grant, ctx)))
     return combine(facts, ctx)
