@@ -55,6 +55,7 @@ __all__ = [
     "material_id",
     "new_backing_key",
     "re_encrypt",
+    "require_permit",
     "sign",
     "verify",
     "verify_mac",
@@ -177,10 +178,15 @@ def key_id_of_ciphertext(ciphertext_blob: bytes) -> str:
 # --- authorization and argument checks -------------------------------------------------
 
 
-def _authorize(permit: object, action: str, key: CryptoKey) -> None:
+def require_permit(permit: object, action: str, key_arn: str) -> None:
+    """Refuse unless ``permit`` is a Permit for ``action`` on ``key_arn``."""
     if not isinstance(permit, Permit):
-        raise TypeError("crypto operations need a Permit minted by the authorizer")
-    permit.require(action, key.arn)
+        raise TypeError("operations on key material need a Permit minted by the authorizer")
+    permit.require(action, key_arn)
+
+
+def _authorize(permit: object, action: str, key: CryptoKey) -> None:
+    require_permit(permit, action, key.arn)
 
 
 def _invalid_usage(key: CryptoKey, operation: str) -> KMSError:

@@ -25,7 +25,13 @@ from kmspolicy.engine.decision import Permit
 from kmspolicy.errors import KMSError
 from kmspolicy.kms import _primitives as prim
 from kmspolicy.kms import blob as _blob
-from kmspolicy.kms.crypto import BackingKey, CryptoKey, backing_key_from, check_material
+from kmspolicy.kms.crypto import (
+    BackingKey,
+    CryptoKey,
+    backing_key_from,
+    check_material,
+    require_permit,
+)
 
 __all__ = [
     "PARAMETERS_VALIDITY",
@@ -60,12 +66,6 @@ class ImportParameters:
     private_key: bytes = field(repr=False)  # DER PKCS#8; sealed by the root key at rest
 
 
-def _authorize(permit: object, action: str, key: CryptoKey) -> None:
-    if not isinstance(permit, Permit):
-        raise TypeError("import operations need a Permit minted by the authorizer")
-    permit.require(action, key.arn)
-
-
 def get_parameters_for_import(
     permit: Permit,
     key: CryptoKey,
@@ -73,7 +73,7 @@ def get_parameters_for_import(
     wrapping_key_spec: str,
     now: datetime,
 ) -> ImportParameters:
-    _authorize(permit, "kms:GetParametersForImport", key)
+    require_permit(permit, "kms:GetParametersForImport", key.arn)
     if wrapping_algorithm not in WRAPPING_ALGORITHMS:
         raise KMSError(
             "ValidationException",
@@ -136,7 +136,7 @@ def import_key_material(
     unknown); ``previous_material_ids`` the KeyMaterialIds the key has ever held,
     including deleted material, since a re-import must bring the same material back.
     """
-    _authorize(permit, "kms:ImportKeyMaterial", key)
+    require_permit(permit, "kms:ImportKeyMaterial", key.arn)
     if (
         parameters is None
         or not isinstance(import_token, bytes)

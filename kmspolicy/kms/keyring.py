@@ -98,6 +98,7 @@ class KeyRing:
         self, permit: Permit, key: KeyRecord, wrapping_algorithm: str, wrapping_key_spec: str
     ) -> importing.ImportParameters:
         """Make and store import parameters (the private key sealed by the root key)."""
+        crypto.require_permit(permit, "kms:GetParametersForImport", key.arn)
         now = self.clock.now()
         params = importing.get_parameters_for_import(
             permit, self.crypto_key(key), wrapping_algorithm, wrapping_key_spec, now
@@ -145,6 +146,7 @@ class KeyRing:
         valid_to: datetime | None = None,
     ) -> str:
         """Import (or re-import the same) material; returns its KeyMaterialId."""
+        crypto.require_permit(permit, "kms:ImportKeyMaterial", key.arn)
         existing = self.store.list_backing_keys(key.key_id)
         backing = importing.import_key_material(
             permit,
