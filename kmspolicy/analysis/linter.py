@@ -27,11 +27,13 @@ from kmspolicy.analysis.locator import Locator
 from kmspolicy.analysis.rules import (
     GrantContext,
     LintOptions,
+    Origin,
     PolicyContext,
+    all_rules,
     run_grant_rules,
     run_policy_rules,
 )
-from kmspolicy.analysis.syntax import syntax_findings
+from kmspolicy.analysis.syntax import SYNTAX_CHECKS, syntax_findings
 from kmspolicy.errors import PolicySyntaxError
 from kmspolicy.language import grant_constraints_from_node, policy_from_node
 from kmspolicy.language.arns import parse_arn
@@ -49,8 +51,10 @@ from kmspolicy.language.source import Source
 __all__ = [
     "GRANT_CONSTRAINTS",
     "KINDS",
+    "CheckInfo",
     "LintInputError",
     "LintReport",
+    "checks",
     "detect_kind",
     "lint_document",
     "lint_paths",
@@ -68,6 +72,46 @@ _PREFIXES = {
     "session-": PolicyKind.SESSION.value,
     "grant-": GRANT_CONSTRAINTS,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInfo:
+    """What a renderer or ``--list-checks`` shows about one issue code."""
+
+    issue_code: str
+    finding_type: FindingType
+    title: str
+    explanation: str
+    origin: str
+
+
+_SCENARIO_CHECK = CheckInfo(
+    "INVALID_SCENARIO",
+    FindingType.ERROR,
+    "Invalid scenario member",
+    "A scenario file holds keyPolicy (an object), identityPolicies and scps (lists of "
+    "objects), permissionsBoundary and sessionPolicy (objects) and grants (a list of "
+    "objects with operations and constraints). Correct the member's type.",
+    Origin.KMSPOLICY.value,
+)
+
+
+def checks() -> dict[str, CheckInfo]:
+    """Every issue code the linter can report, by code: syntax, policy, grant and
+    scenario checks. Where a syntax problem and a rule share a code, the rule's
+    description is kept."""
+    out = {
+        c.issue_code: CheckInfo(
+            c.issue_code, c.finding_type, c.title, c.explanation, Origin.ACCESS_ANALYZER.value
+        )
+        for c in SYNTAX_CHECKS
+    }
+    for r in all_rules():
+        out[r.issue_code] = CheckInfo(
+            r.issue_code, r.finding_type, r.title, r.explanation, r.origin.value
+        )
+    out[_SCENARIO_CHECK.issue_code] = _SCENARIO_CHECK
+    return dict(sorted(out.items()))
 
 
 class LintInputError(Exception):
@@ -88,15 +132,9 @@ class LintReport:
 
 
 def _scenario_error(message: str, span: Span) -> Finding:
+    c = _SCENARIO_CHECK
     return Finding(
-        FindingType.ERROR,
-        "INVALID_SCENARIO",
-        message,
-        "A scenario file holds keyPolicy (an object), identityPolicies and scps (lists of "
-        "objects), permissionsBoundary and sessionPolicy (objects) and grants (a list of "
-        "objects with operations and constraints). Correct the member's type.",
-        None,
-        (Location.from_span(span),),
+        c.finding_type, c.issue_code, message, c.explanation, None, (Location.from_span(span),)
     )
 
 
