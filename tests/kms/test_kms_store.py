@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import botocore.session
+import botocore.session  # type: ignore[import-untyped]
 import pytest
 
 from kmspolicy.engine.decision import Decision, Outcome, Permit, mint_permit
