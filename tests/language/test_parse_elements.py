@@ -94,7 +94,7 @@ def test_template_parts() -> None:
         Literal("/"),
         Variable("aws:PrincipalTag/team", "none", parts[7].span),  # type: ignore[union-attr]
     )
-    assert (parts[1].span.start, parts[1].span.end) == (5, 20)  # type: ignore[union-attr]
+    assert (parts[1].span.start, parts[1].span.end) == (5, 20)
     assert parse_template("no variables $ here {x}") == (Literal("no variables $ here {x}"),)
 
 
