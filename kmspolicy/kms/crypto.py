@@ -151,17 +151,20 @@ def new_backing_key(key_id: str, spec_name: str) -> BackingKey:
     return backing_key_from(key_id, generate_key_material(spec_name))
 
 
-def check_material(spec_name: str, secret: bytes) -> None:
-    """Raise ValueError unless ``secret`` is valid material for ``spec_name``."""
+def check_material(spec_name: str, secret: bytes) -> bytes:
+    """``secret`` as valid material for ``spec_name``, or ValueError. Private keys come
+    back re-encoded as canonical DER PKCS#8, so the same key imported from another tool's
+    encoding gets the same material id."""
     spec = key_spec(spec_name)
     if spec.family in ("SYMMETRIC", "HMAC"):
         if len(secret) != spec.secret_length:
             raise ValueError(f"{spec_name} key material must be {spec.secret_length} bytes")
-        return
+        return secret
     family, detail = prim.describe_private(secret)
     expected = {"RSA": spec.size, "EC": spec.curve, "ED25519": ""}[spec.family]
     if family != spec.family or detail != expected:
         raise ValueError(f"key material is not a {spec_name} private key")
+    return prim.private_to_der(prim.load_private(secret))
 
 
 def generate_random(number_of_bytes: int) -> bytes:

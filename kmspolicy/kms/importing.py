@@ -159,7 +159,7 @@ def import_key_material(
     except ValueError:
         raise _blob.invalid_ciphertext() from None
     try:
-        check_material(key.key_spec, material)
+        material = check_material(key.key_spec, material)
     except ValueError as exc:
         raise KMSError("IncorrectKeyMaterialException", str(exc)) from None
     backing = backing_key_from(key.key_id, material)

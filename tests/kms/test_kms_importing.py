@@ -243,3 +243,24 @@ def test_import_needs_the_right_permit(
         )
     with pytest.raises(TypeError):
         ring.import_key_material(None, key, params.import_token, wrapped)  # type: ignore[arg-type]
+
+
+def test_reimport_of_a_key_pair_in_another_encoding_is_the_same_material(
+    ring: KeyRing, store: SQLiteStore, clock: ManualClock
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = _external_key(store, clock, "ext-ec", "ECC_NIST_P256", "SIGN_VERIFY")
+    private = ec.generate_private_key(ec.SECP256R1())
+    pkcs8 = private.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    traditional = private.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    first = _import(ring, key, pkcs8, "RSA_AES_KEY_WRAP_SHA_256")
+    ring.delete_imported_material(key)
+    assert _import(ring, key, traditional, "RSA_AES_KEY_WRAP_SHA_256") == first
