@@ -75,20 +75,6 @@ def invalid_service_in_action(ctx: PolicyContext) -> Iterator[Hit]:
 
 
 @policy_rule(
-    "WILDCARD_IN_SERVICE_NAME",
-    FindingType.SUGGESTION,
-    "Wildcard in service name",
-    """A wildcard in the service prefix can match services you did not mean. Write the
-    service prefix in full (kms).""",
-)
-def wildcard_in_service_name(ctx: PolicyContext) -> Iterator[Hit]:
-    for stmt in ctx.doc.statements:
-        for v in action_values(stmt):
-            if v.text != "*" and ":" in v.text and ("*" in _service(v) or "?" in _service(v)):
-                yield hit(f"The service prefix of '{v.text}' contains a wildcard.", v.span)
-
-
-@policy_rule(
     "REDUNDANT_ACTION",
     FindingType.SUGGESTION,
     "Redundant action",

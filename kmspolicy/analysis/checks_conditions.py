@@ -562,11 +562,13 @@ def redundant_condition_value_num(ctx: PolicyContext) -> Iterator[Hit]:
     Remove the variable or change the operator.""",
 )
 def invalid_variable_for_operator(ctx: PolicyContext) -> Iterator[Hit]:
+    if not ctx.doc.variables_enabled:
+        return  # without variables ${...} is literal text everywhere
     for _, cond in _conditions(ctx):
         if family(cond.operator) in ("String", "Arn", "Bool"):
             continue
         for v in cond.values:
-            if v.has_variables:
+            if "${" in v.text:
                 yield hit(f"{cond.operator_text} does not substitute policy variables.", v.span)
 
 

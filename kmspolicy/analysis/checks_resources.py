@@ -176,3 +176,16 @@ def key_policy_resource_not_star(ctx: PolicyContext) -> Iterator[Hit]:
                     'should use "*" (this key).',
                     v.span,
                 )
+
+
+@policy_rule(
+    "WILDCARD_IN_SERVICE_NAME",
+    FindingType.SUGGESTION,
+    "Wildcard in service name",
+    """A wildcard in the service field of an ARN can match services you did not mean.
+    Write the service in full (kms).""",
+)
+def wildcard_in_service_name(ctx: PolicyContext) -> Iterator[Hit]:
+    for v, fields in _arn_values(ctx):
+        if len(fields) >= 3 and _WILD.search(fields[2]):
+            yield hit(f"The service field of '{v.text}' contains a wildcard.", v.span)
