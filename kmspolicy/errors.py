@@ -65,7 +65,9 @@ class PolicySyntaxError(KmsPolicyError, ValueError):
     case reads naturally; ``problems`` has them all, in source order.
     """
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...], source_name: str = "<policy>"):
+    def __init__(
+        self, problems: list[Problem] | tuple[Problem, ...], source_name: str = "<policy>"
+    ):
         if not problems:
             raise ValueError("PolicySyntaxError needs at least one problem")
         self.problems: tuple[Problem, ...] = tuple(

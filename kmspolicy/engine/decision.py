@@ -9,20 +9,20 @@ rendered from that data, never produced by an evaluator.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from kmspolicy.language.ir import Span
 
 __all__ = ["Decision", "Outcome", "Permit", "Reason", "SourceKind"]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     ALLOW = "Allow"
     EXPLICIT_DENY = "ExplicitDeny"
     IMPLICIT_DENY = "ImplicitDeny"
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Where a reason comes from."""
 
     KEY_POLICY = "key policy"

@@ -9,7 +9,7 @@ list, ``"*"`` or ``{"AWS": "*"}``, an account id or a root ARN) as well as what 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "Arn",
@@ -47,7 +47,7 @@ class Span:
 NO_SPAN = Span(0, 0, 0, 0, 0, 0)
 
 
-class PolicyKind(str, Enum):
+class PolicyKind(StrEnum):
     """Which role a policy document plays; it decides which elements are allowed."""
 
     KEY = "key"  # a KMS key policy (resource policy: Principal required)
@@ -57,17 +57,17 @@ class PolicyKind(str, Enum):
     SESSION = "session"  # an STS session policy
 
 
-class Effect(str, Enum):
+class Effect(StrEnum):
     ALLOW = "Allow"
     DENY = "Deny"
 
 
-class SetQualifier(str, Enum):
+class SetQualifier(StrEnum):
     FOR_ALL_VALUES = "ForAllValues"
     FOR_ANY_VALUE = "ForAnyValue"
 
 
-class PrincipalType(str, Enum):
+class PrincipalType(StrEnum):
     AWS = "AWS"
     SERVICE = "Service"
     FEDERATED = "Federated"
