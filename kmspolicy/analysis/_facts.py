@@ -4,7 +4,6 @@ principals are, whether its conditions pin the caller down."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from kmspolicy.language import catalogue
 from kmspolicy.language.ir import (
@@ -68,10 +67,6 @@ def allows(stmt: Statement) -> bool:
     return stmt.effect is Effect.ALLOW
 
 
-def principal_entries(stmt: Statement) -> tuple[PrincipalEntry, ...]:
-    return stmt.principal.entries if stmt.principal is not None else ()
-
-
 def is_anyone(stmt: Statement) -> bool:
     """Principal ``"*"`` or ``{"AWS": "*"}``."""
     p = stmt.principal
@@ -104,8 +99,3 @@ def restricts_caller(cond: Condition) -> bool:
     if cond.key.lower() not in CALLER_RESTRICTING_KEYS:
         return False
     return all(v.text.strip("*?") for v in cond.values)
-
-
-def conditions_by_key(stmt: Statement) -> Iterator[tuple[str, Condition]]:
-    for cond in stmt.conditions:
-        yield cond.key.lower(), cond

@@ -13,8 +13,7 @@ from kmspolicy.language import catalogue
 from kmspolicy.language.ir import PolicyKind, Value
 
 _ACTION_SHAPE = re.compile(r"^[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+$")
-_KMS_NAMES = tuple(a.action for a in catalogue.ACTIONS)
-_KMS_LOWER = {a.lower(): a for a in _KMS_NAMES}
+_KMS_LOWER = {a.action.lower(): a.action for a in catalogue.ACTIONS}
 _RESOURCE_POLICY_KINDS = (PolicyKind.KEY,)
 
 

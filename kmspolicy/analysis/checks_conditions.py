@@ -337,9 +337,11 @@ def _private(text: str) -> bool | None:
     return any(net.version == p.version and net.subnet_of(p) for p in _PRIVATE_NETS)  # type: ignore[arg-type]
 
 
-def _source_ip_privacy(ctx: PolicyContext) -> Iterator[tuple[Condition, list[Value]]]:
+def _source_ip_privacy(
+    ctx: PolicyContext, operator: str
+) -> Iterator[tuple[Condition, list[Value]]]:
     for _, cond in _conditions(ctx):
-        if cond.key.lower() != "aws:sourceip" or family(cond.operator) != "IpAddress":
+        if cond.key.lower() != "aws:sourceip" or cond.operator != operator:
             continue
         flags = [(v, _private(v.text)) for v in cond.values if _plain(v)]
         private = [v for v, p in flags if p]
@@ -356,7 +358,7 @@ def _source_ip_privacy(ctx: PolicyContext) -> Iterator[tuple[Condition, list[Val
     aws:SourceVpc or aws:SourceVpce) for private ranges.""",
 )
 def private_ip_address(ctx: PolicyContext) -> Iterator[Hit]:
-    for cond, private in _source_ip_privacy(ctx):
+    for cond, private in _source_ip_privacy(ctx, "IpAddress"):
         if len(private) == len(cond.values):
             yield hit(
                 "aws:SourceIp is compared with private addresses only; it never holds one.",
@@ -372,7 +374,40 @@ def private_ip_address(ctx: PolicyContext) -> Iterator[Hit]:
     no effect. Remove them, or match them with aws:VpcSourceIp in another statement.""",
 )
 def private_ip_address_subset(ctx: PolicyContext) -> Iterator[Hit]:
-    for cond, private in _source_ip_privacy(ctx):
+    for cond, private in _source_ip_privacy(ctx, "IpAddress"):
+        if len(private) < len(cond.values):
+            for v in private:
+                yield hit(f"'{v.text}' is private; aws:SourceIp never holds it.", v.span)
+
+
+@policy_rule(
+    "PRIVATE_NOT_IP_ADDRESS",
+    FindingType.ERROR,
+    "Private NotIpAddress",
+    """aws:SourceIp holds public addresses only, so NotIpAddress with private ranges only
+    matches every request that has the key (and, being negated, every request without
+    it). Use aws:VpcSourceIp for private ranges.""",
+)
+def private_not_ip_address(ctx: PolicyContext) -> Iterator[Hit]:
+    for cond, private in _source_ip_privacy(ctx, "NotIpAddress"):
+        if len(private) == len(cond.values):
+            yield hit(
+                "NotIpAddress on aws:SourceIp lists private addresses only; it matches "
+                "every request.",
+                cond.span,
+            )
+
+
+@policy_rule(
+    "PRIVATE_NOT_IP_ADDRESS_SUBSET",
+    FindingType.SUGGESTION,
+    "Private NotIpAddress subset",
+    """aws:SourceIp holds public addresses only, so the private ranges in this
+    NotIpAddress list have no effect. Remove them, or exclude them with aws:VpcSourceIp in
+    another statement.""",
+)
+def private_not_ip_address_subset(ctx: PolicyContext) -> Iterator[Hit]:
+    for cond, private in _source_ip_privacy(ctx, "NotIpAddress"):
         if len(private) < len(cond.values):
             for v in private:
                 yield hit(f"'{v.text}' is private; aws:SourceIp never holds it.", v.span)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from kmspolicy.analysis._facts import action_values, allows, is_account_root, kms_actions
 from kmspolicy.analysis.findings import FindingType
 from kmspolicy.analysis.rules import Hit, Origin, PolicyContext, hit, policy_rule
-from kmspolicy.language.ir import NO_SPAN, Effect, PolicyKind, Principal, Span, Statement, Value
+from kmspolicy.language.ir import Effect, PolicyKind, Principal, Span, Statement, Value
 from kmspolicy.language.json_tree import JsonObject
 
 
@@ -223,7 +223,7 @@ def key_policy_lockout(ctx: PolicyContext) -> Iterator[Hit]:
     elif not allowing:
         yield hit(
             "No statement allows kms:PutKeyPolicy: nobody could change this policy.",
-            _opening(ctx.doc.span) if ctx.doc.span != NO_SPAN else NO_SPAN,
+            _opening(ctx.doc.span),
         )
 
 

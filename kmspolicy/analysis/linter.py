@@ -126,10 +126,6 @@ class LintReport:
     sources: dict[str, str] = field(default_factory=dict)
     documents: int = 0
 
-    @property
-    def files(self) -> list[str]:
-        return list(self.sources)
-
 
 def _scenario_error(message: str, span: Span) -> Finding:
     c = _SCENARIO_CHECK
@@ -176,7 +172,6 @@ def _lint_grant_node(
     node: JsonNode | None,
     source: Source,
     operations: tuple[tuple[str, Span], ...] | None = None,
-    span: Span | None = None,
 ) -> list[Finding]:
     constraints = None
     if node is not None:
@@ -186,10 +181,7 @@ def _lint_grant_node(
             )
         except PolicySyntaxError as exc:
             return syntax_findings(exc)
-    ctx = GrantContext(
-        constraints, operations, span or (node.span if node else Span(1, 1, 1, 2, 0, 1))
-    )
-    return run_grant_rules(ctx)
+    return run_grant_rules(GrantContext(constraints, operations))
 
 
 def _key_account(root: JsonObject) -> str | None:
@@ -241,7 +233,6 @@ def _lint_scenario(
             constraints.value if constraints is not None else None,
             source,
             _operations(grant),
-            grant.span,
         )
     return findings, count
 

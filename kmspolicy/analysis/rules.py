@@ -100,7 +100,6 @@ class GrantContext:
 
     constraints: GrantConstraints | None
     operations: tuple[tuple[str, Span], ...] | None = None
-    span: Span = NO_SPAN
 
 
 C = TypeVar("C", PolicyContext, GrantContext)
