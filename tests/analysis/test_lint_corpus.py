@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kmspolicy.analysis.findings import FindingType
-from kmspolicy.analysis.linter import lint_paths, lint_text
+from kmspolicy.analysis.linter import lint_document, lint_paths, lint_text
 from kmspolicy.analysis.syntax import SYNTAX_CHECKS
 from kmspolicy.errors import PolicySyntaxError
 from kmspolicy.language import parse_grant_constraints, parse_policy
@@ -61,3 +61,15 @@ def test_syntax_errors_become_error_findings(path: Path) -> None:
     problems = {(p.line, p.column) for p in caught.value.problems}
     assert problems <= found
     assert (expect["line"], expect["column"]) in found
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in VALID if not p.name.startswith("grant-")], ids=lambda p: p.name
+)
+def test_rules_run_on_ir_without_source_positions(path: Path) -> None:
+    """lint_document needs only IR: without the JSON tree the same checks fire."""
+    kind = path.name.split("-", 1)[0]
+    doc = parse_policy(path.read_bytes(), kind)
+    from_ir = {f.issue_code for f in lint_document(doc)}
+    from_file = {f.issue_code for f in lint_paths([path]).findings}
+    assert from_ir == from_file
