@@ -1,0 +1,12 @@
+"""Type stub of the compiled evaluator (kmspolicy/_fast/_evaluator.pyx)."""
+
+from kmspolicy._fast._compiled import CompiledPolicy
+from kmspolicy.engine.context import RequestContext
+from kmspolicy.engine.decision import Decision
+from kmspolicy.engine.policyset import PolicySet
+from kmspolicy.language.ir import PolicyDocument
+
+__all__ = ["compile_policy", "evaluate"]
+
+def compile_policy(document: PolicyDocument) -> CompiledPolicy: ...
+def evaluate(policies: PolicySet[CompiledPolicy], ctx: RequestContext) -> Decision: ...

@@ -1,0 +1,505 @@
+"""The compiled evaluator: ``compile_policy`` and ``evaluate`` with the reference's meaning.
+
+``kmspolicy.engine.reference`` is the specification; this module finds the same matches
+over the compiled form (``kmspolicy._fast._compiled``) with C-level loops: the statements
+for the request's action come from a per-action index, principals are set lookups,
+resources and globs are matched by ``Glob``, and request values that need parsing (dates,
+numbers, addresses, ARNs…) are parsed once and cached. Decisions are combined by the rules
+of ``kmspolicy.engine.combine``: an explicit Deny or an Allow is decided here; every other
+outcome (the implicit denies, with their "Missing" reasons) is handed to
+``combine.combine`` itself, so its reasons are produced by one piece of code.
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject, PyObject_RichCompareBool, Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT
+
+from kmspolicy._fast._compiled cimport (
+    CCondition,
+    CompiledPolicy,
+    CStatement,
+    Failure,
+    Template,
+    convert_policy_value,
+    C_EQ, C_LT, C_LE, C_GT, C_GE, C_GLOB, C_IP, C_ARN,
+    P_PRINCIPAL, P_NOT_PRINCIPAL,
+    Q_NONE, Q_FOR_ALL_VALUES, Q_FOR_ANY_VALUE,
+    V_STRING, V_STRING_IGNORE_CASE, V_GLOB, V_NUMBER, V_DATE, V_BOOL, V_BINARY, V_IP, V_ARN,
+    V_NULL,
+)
+from kmspolicy._fast._glob cimport Glob, glob_from_pieces
+
+from datetime import UTC, datetime, timedelta
+
+from kmspolicy._fast._compiled import compile_policy
+from kmspolicy.engine.combine import Facts, GrantUse, MatchKind, combine, grant_reason
+from kmspolicy.engine.decision import Decision, Outcome, Reason, SourceKind
+from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, constraints_met
+from kmspolicy.engine.operators import OPERATORS, OperandError, parse_request_value
+from kmspolicy.engine.request import PrincipalKind
+from kmspolicy.language.catalogue import ACTION_INDEX
+
+__all__ = ["compile_policy", "evaluate"]
+
+cdef enum:
+    NO_MATCH = -1
+    DIRECT = 0
+    ROLE = 1
+    ACCOUNT = 2
+
+cdef enum:
+    R_FALSE = 0
+    R_TRUE = 1
+    R_ERROR = 2
+
+cdef enum:
+    _CACHE_LIMIT = 8192  # entries per parse / reason cache before it is emptied
+
+cdef enum:
+    USABLE = 0
+    OPERATION_NOT_GRANTED = 1
+    PENDING = 2
+    CONSTRAINTS_NOT_MET = 3
+
+# Module-level constants, read as C globals in the hot path.
+cdef dict _ACTION_INDEX = ACTION_INDEX
+cdef object _ALLOW = Outcome.ALLOW
+cdef object _EXPLICIT_DENY = Outcome.EXPLICIT_DENY
+cdef object _SERVICE = PrincipalKind.SERVICE
+cdef object _KEY_POLICY = SourceKind.KEY_POLICY
+cdef object _IDENTITY_POLICY = SourceKind.IDENTITY_POLICY
+cdef object _SCP = SourceKind.SCP
+cdef object _BOUNDARY = SourceKind.PERMISSIONS_BOUNDARY
+cdef object _SESSION = SourceKind.SESSION_POLICY
+cdef frozenset _SYMMETRIC = SYMMETRIC_CRYPTO_OPERATIONS
+cdef tuple _MATCH_KINDS = (MatchKind.DIRECT, MatchKind.ROLE, MatchKind.ACCOUNT)
+cdef tuple _GRANT_USES = (
+    GrantUse.USABLE, GrantUse.OPERATION_NOT_GRANTED, GrantUse.PENDING, GrantUse.CONSTRAINTS_NOT_MET
+)
+cdef list _IDENTITY_SOURCES = [f"identity policy {i}" for i in range(64)]
+cdef list _SCP_SOURCES = [f"scp {i}" for i in range(64)]
+cdef dict _GRANT_REASONS = {}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+# Request values in comparable form, per value kind: text -> value or Failure.
+cdef list _REQUEST_VALUES = [{} for _ in range(V_NULL + 1)]
+cdef list _SPECS = [None] * (V_NULL + 1)
+for _name, _kind in (("numericequals", V_NUMBER), ("dateequals", V_DATE), ("bool", V_BOOL),
+                     ("binaryequals", V_BINARY), ("ipaddress", V_IP), ("arnlike", V_ARN)):
+    _SPECS[_kind] = OPERATORS[_name]
+
+
+cdef object _request_value(int kind, str text):
+    """``text`` in comparable form (as ``operators.parse_request_value`` reads it), or a
+    Failure with its message."""
+    if kind == V_STRING or kind == V_GLOB:
+        return text
+    if kind == V_STRING_IGNORE_CASE:
+        return text.casefold()
+    cdef dict cache = <dict>_REQUEST_VALUES[kind]
+    cdef PyObject* hit = PyDict_GetItem(cache, text)
+    if hit is not NULL:
+        return <object>hit
+    try:
+        parsed = parse_request_value(_SPECS[kind], text)
+    except OperandError as exc:
+        value = Failure(str(exc))
+    else:
+        if kind == V_DATE:
+            value = (parsed - _EPOCH) // _MICROSECOND
+        elif kind == V_IP:
+            value = (parsed.version, int(parsed))
+        else:
+            value = parsed
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[text] = value
+    return value
+
+
+cdef bint _compare(int how, object r, object op) except -1:
+    """compare(request value, policy value) for one operand."""
+    cdef tuple arn, globs
+    cdef Py_ssize_t i
+    if how == C_EQ:
+        return PyObject_RichCompareBool(r, op, Py_EQ)
+    if how == C_GLOB:
+        return (<Glob>op).matches(<str>r)
+    if how == C_LT:
+        return PyObject_RichCompareBool(r, op, Py_LT)
+    if how == C_LE:
+        return PyObject_RichCompareBool(r, op, Py_LE)
+    if how == C_GT:
+        return PyObject_RichCompareBool(r, op, Py_GT)
+    if how == C_GE:
+        return PyObject_RichCompareBool(r, op, Py_GE)
+    if how == C_IP:
+        return (<tuple>r)[0] == (<tuple>op)[0] and (
+            ((<tuple>r)[1] & (<tuple>op)[2]) == (<tuple>op)[1]
+        )
+    arn = <tuple>r
+    globs = <tuple>op
+    for i in range(6):
+        if not (<Glob>globs[i]).matches(<str>arn[i]):
+            return False
+    return True
+
+
+cdef bint _hits(CCondition c, object operands, object r) except -1:
+    """Whether request value ``r`` matches some policy value."""
+    if operands is None:
+        return r in c.opset
+    for op in operands:
+        if op is not None and _compare(c.compare, r, op):
+            return True
+    return False
+
+
+cdef object _operands(CCondition c, dict values, _Scan scan):
+    """The operands of a condition with policy variables, in order (None: an unresolved
+    variable, which matches nothing); a Failure for the first value that cannot be read."""
+    cdef list operands = []
+    for entry in c.entries:
+        if type(entry) is Template:
+            pieces = (<Template>entry).substitute(values, scan.single)
+            if pieces is None:
+                operands.append(None)
+                continue
+            entry = convert_policy_value(c.kind, c.spec, pieces)
+        if type(entry) is Failure:
+            return entry
+        operands.append(entry)
+    return operands
+
+
+cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
+    """R_TRUE, R_FALSE, or R_ERROR with ``scan.message`` set (``reference._condition_holds``)."""
+    cdef object operands = None
+    cdef PyObject* present
+    cdef list requested
+    cdef bint each, negated
+    if c.error is not None:
+        scan.message = c.error
+        return R_ERROR
+    if c.entries is not None:
+        operands = _operands(c, values, scan)
+        if type(operands) is Failure:
+            scan.message = c.prefix + (<Failure>operands).message
+            return R_ERROR
+    elif c.compare != C_EQ:
+        operands = c.operands
+    present = PyDict_GetItem(values, c.key)
+    if c.kind == V_NULL:
+        if present is NULL:
+            return c.null_true
+        return c.null_false
+    if present is NULL:
+        if c.if_exists or c.qualifier == Q_FOR_ALL_VALUES:
+            return R_TRUE
+        if c.qualifier == Q_FOR_ANY_VALUE:
+            return R_FALSE
+        return c.negated
+    requested = []
+    for text in <object>present:
+        value = _request_value(c.kind, text)
+        if type(value) is Failure:
+            scan.message = c.prefix + (<Failure>value).message
+            return R_ERROR
+        requested.append(value)
+    negated = c.negated
+    if c.qualifier == Q_NONE:
+        for r in requested:
+            if _hits(c, operands, r):
+                return not negated
+        return negated
+    if c.qualifier == Q_FOR_ALL_VALUES:
+        for r in requested:
+            if _hits(c, operands, r) == negated:
+                return R_FALSE
+        return R_TRUE
+    for r in requested:
+        if _hits(c, operands, r) != negated:
+            return R_TRUE
+    return R_FALSE
+
+
+cdef int _principal_kind(CStatement s, _Scan scan):
+    cdef Py_ssize_t i
+    if s.anyone:
+        return DIRECT
+    for i in range(scan.identity_count):
+        identity = scan.identities[i]
+        if s.aws_star or (
+            identity in s.service_names if scan.service else identity in s.aws_names
+        ):
+            return scan.kinds[i]
+    return NO_MATCH
+
+
+cdef int _not_principal_kind(CStatement s, _Scan scan):
+    cdef Py_ssize_t i
+    if s.anyone or s.aws_star:
+        return NO_MATCH
+    for i in range(scan.identity_count):
+        identity = scan.identities[i]
+        if not (identity in s.service_names if scan.service else identity in s.aws_names):
+            return scan.kinds[i]
+    return NO_MATCH
+
+
+cdef int _match(
+    CStatement s, _Scan scan, dict values, bint resource_policy, bint has_boundary
+) except -2:
+    """The MatchKind of a statement whose action matched, or NO_MATCH; ``scan.message`` is
+    set when its conditions could not be evaluated (``reference._statement_match``)."""
+    cdef int kind = DIRECT, held
+    cdef bint hit = False
+    cdef object problem = None
+    if resource_policy:
+        if s.principal_mode == P_PRINCIPAL:
+            kind = _principal_kind(s, scan)
+        elif s.principal_mode == P_NOT_PRINCIPAL:
+            kind = _not_principal_kind(s, scan)
+            if kind == NO_MATCH and s.deny and has_boundary:
+                kind = DIRECT
+        else:
+            return NO_MATCH
+        if kind == NO_MATCH:
+            return NO_MATCH
+    for pattern in s.resources:
+        if type(pattern) is Glob:
+            hit = (<Glob>pattern).matches(scan.resource)
+        else:
+            pieces = (<Template>pattern).substitute(values, scan.single)
+            hit = pieces is not None and glob_from_pieces(pieces).matches(scan.resource)
+        if hit:
+            break
+    if hit == s.not_resource:
+        return NO_MATCH
+    for condition in s.conditions:
+        held = _condition_holds(<CCondition>condition, values, scan)
+        if held == R_FALSE:
+            return NO_MATCH
+        if held == R_ERROR and problem is None:
+            problem = scan.message
+    scan.message = problem
+    return kind
+
+
+cdef Py_ssize_t _scan(
+    CompiledPolicy policy,
+    str source,
+    object source_kind,
+    _Scan scan,
+    dict values,
+    bint resource_policy,
+    bint has_boundary,
+    list allows,
+    list kinds,
+) except -1:
+    """Scan one policy: Deny matches go to ``scan.denies``; Allow reasons to ``allows``
+    (with their MatchKind in ``kinds``) when given. Returns the number of Allow matches."""
+    cdef CStatement s
+    cdef int kind
+    cdef Py_ssize_t count = 0
+    cdef PyObject* cached
+    for statement in policy.for_action(scan.position, scan.action):
+        s = <CStatement>statement
+        kind = _match(s, scan, values, resource_policy, has_boundary)
+        if kind == NO_MATCH:
+            continue
+        problem = scan.message
+        if problem is not None:
+            treated = "matching" if s.deny else "not matching"
+            scan.errors.append(f"{source} statement {s.index}: {problem}; treated as {treated}")
+            if not s.deny:
+                continue
+            reason = Reason(
+                source_kind, source, s.effect, s.sid, s.index, s.span,
+                f"could not be evaluated ({problem})",
+            )
+        else:
+            cached = PyDict_GetItem(s.reasons, source)
+            if cached is not NULL:
+                reason = <object>cached
+            else:
+                reason = Reason(source_kind, source, s.effect, s.sid, s.index, s.span, "")
+                s.reasons[source] = reason
+        if s.deny:
+            scan.denies.append(reason)
+            continue
+        count += 1
+        if allows is not None:
+            allows.append(reason)
+            if kinds is not None:
+                kinds.append(kind)
+    return count
+
+
+cdef int _grant_use(object grant, str operation, object ctx) except -1:
+    """``reference._grant_use``."""
+    operations = grant.operation_set
+    if operation not in operations:
+        return OPERATION_NOT_GRANTED
+    if grant.pending:
+        token = grant.token
+        if token is None or token not in ctx.grant_tokens:
+            return PENDING
+    if operation in _SYMMETRIC:
+        if operation == "creategrant":
+            wanted = ctx.grant_operations
+            if wanted is None or not set(wanted) <= operations:
+                return OPERATION_NOT_GRANTED
+        constraints = grant.constraints
+        if constraints is not None and not constraints_met(constraints, ctx.encryption_context):
+            return CONSTRAINTS_NOT_MET
+    return USABLE
+
+
+cdef object _grant_reason(object grant):
+    grant_id = grant.grant_id
+    cdef PyObject* hit = PyDict_GetItem(_GRANT_REASONS, grant_id)
+    if hit is not NULL:
+        return <object>hit
+    reason = grant_reason(grant)
+    if len(_GRANT_REASONS) >= _CACHE_LIMIT:
+        _GRANT_REASONS.clear()
+    _GRANT_REASONS[grant_id] = reason
+    return reason
+
+
+cdef inline str _numbered(list names, str stem, Py_ssize_t position):
+    return <str>names[position] if position < len(names) else f"{stem} {position}"
+
+
+def evaluate(policies, ctx) -> Decision:
+    """Decide ``ctx`` against ``policies`` (a PolicySet of CompiledPolicy)."""
+    cdef _Scan scan = _Scan.__new__(_Scan)
+    cdef Py_ssize_t i, position
+    cdef int kind, use
+    cdef bint has_boundary, cross_account, implicit_identity, limits_ok, identity_ok
+    cdef bint used_identity, needs
+    cdef int scp_allowed = -1, boundary_allowed = -1, session_allowed = -1  # -1: none applies
+    cdef list key_allows = [], key_kinds = [], identity_allows = []
+    cdef list grants = []
+
+    action = ctx.action
+    scan.action = action
+    hit = PyDict_GetItem(_ACTION_INDEX, action)
+    scan.position = <object>hit if hit is not NULL else -1
+    scan.resource = ctx.resource
+    scan.service = ctx.caller_kind is _SERVICE
+    single = ctx.single_valued
+    scan.single = single if type(single) is frozenset else frozenset(single)
+    scan.errors = []
+    scan.denies = []
+    # The identities a principal element can name, with how each names the caller
+    # (reference._identity_kinds).
+    caller_arn = ctx.caller_arn
+    account_arn = ctx.account_arn
+    role_arn = ctx.role_arn
+    identities = ctx.identities
+    scan.identities = identities if type(identities) is tuple else tuple(identities)
+    scan.identity_count = min(len(scan.identities), 3)
+    for i in range(scan.identity_count):
+        identity = scan.identities[i]
+        if identity == account_arn:
+            scan.kinds[i] = DIRECT if identity == caller_arn else ACCOUNT
+        elif identity == role_arn:
+            scan.kinds[i] = ROLE
+        else:
+            scan.kinds[i] = DIRECT
+
+    values = ctx.values
+    if type(values) is not dict:
+        values = dict(values)
+    key = policies.key
+    caller = policies.caller
+    boundary = caller.permissions_boundary
+    has_boundary = boundary is not None
+    key_account = ctx.key_account
+    if key_account is not None:
+        key_values = ctx.key_policy_values
+        if type(key_values) is not dict:
+            key_values = dict(key_values)
+        _scan(key.key_policy, "key policy", _KEY_POLICY, scan, key_values, True, has_boundary,
+              key_allows, key_kinds)
+    position = 0
+    for policy in caller.identity_policies:
+        _scan(policy, _numbered(_IDENTITY_SOURCES, "identity policy", position),
+              _IDENTITY_POLICY, scan, values, False, False, identity_allows, None)
+        position += 1
+    scps = caller.scps
+    if scps and not ctx.scp_exempt:
+        scp_allowed = 0
+        position = 0
+        for policy in scps:
+            if _scan(policy, _numbered(_SCP_SOURCES, "scp", position), _SCP, scan, values,
+                     False, False, None, None):
+                scp_allowed = 1
+            position += 1
+    if boundary is not None:
+        boundary_allowed = _scan(boundary, "permissions boundary", _BOUNDARY, scan, values,
+                                 False, False, None, None) > 0
+    session = caller.session_policy
+    if session is not None:
+        session_allowed = _scan(session, "session policy", _SESSION, scan, values,
+                                False, False, None, None) > 0
+    if key_account is not None:
+        table = key.grants
+        if len(table):
+            for_grantee = table.for_grantee
+            operation = ctx.operation
+            for i in range(scan.identity_count):
+                for grant in for_grantee(scan.identities[i]):
+                    grants.append((grant, scan.kinds[i], _grant_use(grant, operation, ctx)))
+
+    # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
+    errors = tuple(scan.errors)
+    if scan.denies:
+        return Decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
+    implicit_identity = caller_arn == account_arn
+    limits_ok = boundary_allowed != 0 and session_allowed != 0
+    identity_ok = implicit_identity or (len(identity_allows) > 0 and limits_ok)
+    if scp_allowed != 0:
+        if key_account is None:
+            if identity_ok:
+                return Decision(_ALLOW, tuple(identity_allows), errors)
+        else:
+            cross_account = ctx.cross_account
+            if not cross_account or ctx.cross_account_allowed:
+                reasons = []
+                used_identity = False
+                for i in range(len(key_allows)):
+                    kind = key_kinds[i]
+                    if kind == ROLE and not limits_ok:
+                        continue
+                    needs = not implicit_identity and (kind == ACCOUNT or cross_account)
+                    if needs and not identity_ok:
+                        continue
+                    used_identity = used_identity or needs
+                    reasons.append(key_allows[i])
+                granted = []
+                for grant, kind, use in grants:
+                    if use != USABLE or (kind == ROLE and not limits_ok):
+                        continue
+                    needs = kind == ACCOUNT and not implicit_identity
+                    if needs and not identity_ok:
+                        continue
+                    used_identity = used_identity or needs
+                    granted.append(_grant_reason(grant))
+                if reasons or granted:
+                    if used_identity:
+                        reasons.extend(identity_allows)
+                    reasons.extend(granted)
+                    return Decision(_ALLOW, tuple(reasons), errors)
+    facts = Facts(
+        key_allows=[(key_allows[i], _MATCH_KINDS[<int>key_kinds[i]]) for i in range(len(key_allows))],
+        identity_allows=identity_allows,
+        scp_allowed=None if scp_allowed < 0 else scp_allowed == 1,
+        boundary_allowed=None if boundary_allowed < 0 else boundary_allowed == 1,
+        session_allowed=None if session_allowed < 0 else session_allowed == 1,
+        grants=[(g, _MATCH_KINDS[<int>k], _GRANT_USES[<int>u]) for g, k, u in grants],
+        errors=list(errors),
+    )
+    return combine(facts, ctx)
