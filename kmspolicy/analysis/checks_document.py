@@ -9,7 +9,6 @@ from kmspolicy.analysis._facts import action_values, allows, is_account_root, km
 from kmspolicy.analysis.findings import FindingType
 from kmspolicy.analysis.rules import Hit, Origin, PolicyContext, hit, policy_rule
 from kmspolicy.language.ir import Effect, PolicyKind, Principal, Span, Statement, Value
-from kmspolicy.language.json_tree import JsonObject
 
 
 def _version_span(ctx: PolicyContext) -> Span:
@@ -122,21 +121,6 @@ def empty_sid_value(ctx: PolicyContext) -> Iterator[Hit]:
     for stmt in ctx.doc.statements:
         if stmt.sid == "":
             yield hit("The Sid is empty.", _sid_span(ctx, stmt))
-
-
-@policy_rule(
-    "EMPTY_OBJECT_CONDITION",
-    FindingType.SUGGESTION,
-    "Empty object condition",
-    """The Condition element is an empty object and has no effect. Remove it or add
-    conditions.""",
-)
-def empty_object_condition(ctx: PolicyContext) -> Iterator[Hit]:
-    for stmt in ctx.doc.statements:
-        member = ctx.locator.statement_member(stmt.index, "Condition")
-        value = member.value if member is not None else None
-        if isinstance(value, JsonObject) and not value.members:
-            yield hit("The Condition block is empty.", value.span)
 
 
 def _meaning(stmt: Statement) -> tuple[object, ...]:

@@ -14,9 +14,9 @@ from kmspolicy.analysis._facts import (
 from kmspolicy.analysis.findings import FindingType
 from kmspolicy.analysis.rules import Hit, Origin, PolicyContext, hit, policy_rule
 from kmspolicy.language.ir import PolicyKind, PrincipalEntry, PrincipalType, Statement
+from kmspolicy.language.unique_ids import unique_id_kind
 
 _KEY = (PolicyKind.KEY,)
-_UNIQUE_ID = re.compile(r"^(AIDA|AROA)[A-Z0-9]{12,}$")
 _SERVICE = re.compile(r"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$")
 _IAM_ARN = re.compile(r"^arn:aws[a-z-]*:(iam|sts)::(\d{12}|aws|cloudfront):.+$")
 
@@ -117,7 +117,7 @@ def invalid_principal_format(ctx: PolicyContext) -> Iterator[Hit]:
             if entry.type is not PrincipalType.AWS:
                 continue
             text = entry.value.text
-            if text == "*" or "*" in text or _UNIQUE_ID.match(text):
+            if text == "*" or "*" in text or unique_id_kind(text) is not None:
                 continue
             if text.isdigit() and len(text) == 12:
                 continue
@@ -139,5 +139,28 @@ def invalid_service_principal_format(ctx: PolicyContext) -> Iterator[Hit]:
                 yield hit(
                     f"'{entry.value.text}' is not a service principal "
                     "(expected <service>.amazonaws.com).",
+                    entry.value.span,
+                )
+
+
+@policy_rule(
+    "UNIQUE_ID_PRINCIPAL",
+    FindingType.WARNING,
+    "Principal is an IAM unique ID",
+    """The principal is an IAM unique ID (AIDA... for a user, AROA... for a role): AWS
+    shows a principal this way after the user or role it named was deleted. It matches
+    no caller, not even a new user or role of the same name. Remove it, or name the
+    intended principal by ARN.""",
+    origin=Origin.KMSPOLICY,
+    kinds=_KEY,
+)
+def unique_id_principal(ctx: PolicyContext) -> Iterator[Hit]:
+    for stmt in ctx.doc.statements:
+        for entry in _entries(stmt):
+            kind = unique_id_kind(entry.value.text) if entry.type is PrincipalType.AWS else None
+            if kind is not None:
+                yield hit(
+                    f"'{entry.value.text}' is the unique ID of a deleted IAM {kind}; "
+                    "it matches no caller.",
                     entry.value.span,
                 )

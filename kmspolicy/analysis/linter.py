@@ -18,6 +18,7 @@ from kmspolicy.analysis import (  # noqa: F401
     checks_actions,
     checks_conditions,
     checks_document,
+    checks_empty,
     checks_grants,
     checks_principals,
     checks_resources,

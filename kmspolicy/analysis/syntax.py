@@ -122,47 +122,11 @@ SYNTAX_CHECKS: tuple[SyntaxCheck, ...] = (
         condition on aws:PrincipalArn.""",
     ),
     _c(
-        "EMPTY_OBJECT_PRINCIPAL",
-        "Empty object principal",
-        r"names no principals",
-        "The Principal element names nobody. Name the principals.",
-    ),
-    _c(
-        "EMPTY_ARRAY_PRINCIPAL",
-        "Empty array principal",
-        r"^(Not)?Principal \w+ is an empty list",
-        "The principal list is empty. Name the principals.",
-    ),
-    _c(
-        "EMPTY_ARRAY_ACTION",
-        "Empty array action",
-        r"^(Not)?Action is an empty list",
-        "The action list is empty. Name the actions.",
-    ),
-    _c(
-        "EMPTY_ARRAY_RESOURCE",
-        "Empty array resource",
-        r"^(Not)?Resource is an empty list",
-        'The resource list is empty. Name the resources or use "*".',
-    ),
-    _c(
-        "EMPTY_ARRAY_CONDITION",
-        "Empty array condition",
-        r"has an empty list of values",
-        "The condition key has no values to compare with. Add values.",
-    ),
-    _c(
-        "EMPTY_OBJECT_CONDITION",
-        "Empty object condition",
-        r"block has no condition keys",
-        "The condition operator has no keys. Add condition keys or remove the operator.",
-    ),
-    _c(
         "INVALID_PRINCIPAL_FORMAT",
         "Invalid principal format",
         r"is neither an account ID nor an ARN|principal is empty|^(Not)?Principal must be",
-        """An AWS principal is "*", a 12-digit account ID or an IAM ARN; other types
-        are non-empty names. Correct the principal.""",
+        """An AWS principal is "*", a 12-digit account ID, an IAM ARN or an IAM unique
+        ID; other types are non-empty names. Correct the principal.""",
     ),
     _c(
         "MISSING_ARN_FIELD",

@@ -35,6 +35,19 @@ key makes a positive operator false and a negated one true; ``…IfExists`` make
 request value matches (negated: matches no policy value); ``ForAnyValue``: some request value
 does. A policy variable resolves from a single-valued key (or its default); an unresolved
 one makes its value match nothing. ``Null``: ``true`` means the key is absent.
+
+Empty elements (AWS stores them; IAM Access Analyzer's policy checks say what they mean):
+
+* ``"Action": []``, ``"Resource": []``, ``"Principal": {}`` or ``{"AWS": []}`` name
+  nothing, so the statement matches nothing.
+* An empty list of condition values, with a positive (not negated, not ``Null``) operator
+  under ``ForAllValues`` (true only when the request has no value for the key),
+  ``ForAnyValue`` (never true) or ``…IfExists`` (true only when the key is missing), is
+  evaluated as written: the documented meaning and the general rules agree.
+* Every other empty list of condition values, and an empty ``NotAction``, ``NotResource``
+  or ``NotPrincipal`` list, has no documented meaning (AWS says such a statement "provides
+  no permissions", and also that the condition "returns true"): the statement is
+  unevaluable, so an Allow grants nothing and a Deny applies.
 """
 
 from __future__ import annotations
@@ -190,12 +203,21 @@ def _policy_operands(
     return operands
 
 
+def _empty_values_documented(condition: Condition, negated: bool) -> bool:
+    """Whether an empty value list has a documented meaning that the general rules give."""
+    if negated or condition.operator == "Null":
+        return False
+    return condition.if_exists or condition.set_qualifier is not None
+
+
 def _condition_holds(
     condition: Condition, values: Mapping[str, tuple[str, ...]], single: frozenset[str]
 ) -> bool:
     spec = OPERATORS.get(condition.operator.lower())
     if spec is None:
         raise _Unevaluable(f"unknown condition operator {condition.operator_text!r}")
+    if not condition.values and not _empty_values_documented(condition, spec.negated):
+        raise _Unevaluable(f"condition {condition.operator_text} on {condition.key} has no values")
     key = condition.key.lower()
     try:
         operands = _policy_operands(condition, values, single)
@@ -247,6 +269,18 @@ def _conditions_hold(
 # --- statements and policies ----------------------------------------------------------------
 
 
+def _empty_negation(statement: Statement) -> str | None:
+    """The problem of a NotPrincipal, NotAction or NotResource that lists nothing."""
+    not_principal = statement.not_principal
+    if not_principal is not None and not not_principal.anyone and not not_principal.entries:
+        return "NotPrincipal names no principals"
+    if statement.not_action == ():
+        return "NotAction is an empty list"
+    if statement.not_resource == ():
+        return "NotResource is an empty list"
+    return None
+
+
 def _statement_match(
     statement: Statement,
     ctx: RequestContext,
@@ -288,7 +322,8 @@ def _statement_match(
     held = _conditions_hold(statement, values, ctx.single_valued)
     if held is False:
         return None, None
-    return kind, (held if isinstance(held, str) else None)
+    # An empty Not-list excludes nothing, so it matched above; its meaning is undocumented.
+    return kind, _empty_negation(statement) or (held if isinstance(held, str) else None)
 
 
 def _scan(

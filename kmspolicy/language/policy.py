@@ -5,6 +5,13 @@ raised, so one run reports all of them. Which elements a statement must or may h
 depends on the policy kind: key policies are resource policies (Principal required;
 a statement without Action or Resource is accepted and never matches), the other kinds
 are IAM identity-side policies (no Principal; Action and Resource required).
+
+What AWS stores is accepted even where it has no effect, so that stored policies can be
+read back, evaluated and linted: empty lists (``"Action": []``, ``"Principal": {"AWS":
+[]}``, an empty list of condition values), empty objects (``"Principal": {}``, an
+operator with no condition keys) and IAM unique IDs as AWS principals (what a key policy
+shows after the named user or role was deleted). The engine gives each its AWS meaning
+and the linter reports them.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from kmspolicy.language.json_tree import (
 from kmspolicy.language.operators import UnknownOperatorError, parse_operator
 from kmspolicy.language.source import Source
 from kmspolicy.language.templates import TemplateError, parse_template
+from kmspolicy.language.unique_ids import unique_id_kind
 
 __all__ = [
     "SIZE_LIMITS",
@@ -399,9 +407,6 @@ class _Builder:
         if not isinstance(node, JsonObject):
             self.error(node.span, f'{name} must be "*" or an object, found {describe(node)}')
             return None
-        if not node.members:
-            self.error(node.span, f"{name} names no principals")
-            return None
         entries: list[PrincipalEntry] = []
         types = [t.value for t in PrincipalType]
         for entry_member in node.members:
@@ -427,11 +432,13 @@ class _Builder:
         if kind is PrincipalType.AWS:
             if _ACCOUNT_ID.fullmatch(text):
                 canonical = f"arn:aws:iam::{text}:root"
+            elif unique_id_kind(text) is not None:
+                pass  # a deleted user or role: kept as written, it names no caller
             elif text != "*" and arn is None:
                 self.error(
                     node.span,
                     f"AWS principal {text!r} is neither an account ID nor an ARN",
-                    'write a 12-digit account ID, an IAM ARN, or "*"',
+                    'write a 12-digit account ID, an IAM ARN, an IAM unique ID or "*"',
                 )
                 return None
             elif text != "*" and ("*" in text or "?" in text):
@@ -450,12 +457,10 @@ class _Builder:
     # --- actions, resources, values ---------------------------------------------------------
 
     def string_list(self, node: JsonNode, element: str) -> list[JsonString]:
-        """A string or a non-empty list of strings (errors recorded, bad items skipped)."""
+        """A string or a list of strings, maybe empty (errors recorded, bad items skipped)."""
         if isinstance(node, JsonString):
             return [node]
         if isinstance(node, JsonArray):
-            if not node.items:
-                self.error(node.span, f"{element} is an empty list")
             out: list[JsonString] = []
             for item in node.items:
                 if isinstance(item, JsonString):
@@ -549,8 +554,6 @@ class _Builder:
                     f"found {describe(block)}",
                 )
                 continue
-            if not block.members:
-                self.error(block.span, f"the {op_member.key} block has no condition keys")
             variables = self.variables and base.startswith(_VARIABLE_OPERATORS)
             for key_member in block.members:
                 if ":" not in key_member.key:
@@ -560,7 +563,7 @@ class _Builder:
                         'write e.g. "aws:SourceIp" or "kms:EncryptionContext:dept"',
                     )
                     continue
-                values = self.condition_values(key_member.value, key_member.key, variables)
+                values = self.condition_values(key_member.value, variables)
                 if values is None:
                     continue
                 out.append(
@@ -577,13 +580,8 @@ class _Builder:
                 )
         return tuple(out)
 
-    def condition_values(
-        self, node: JsonNode, key: str, variables: bool
-    ) -> tuple[Value, ...] | None:
+    def condition_values(self, node: JsonNode, variables: bool) -> tuple[Value, ...] | None:
         items: tuple[JsonNode, ...] = node.items if isinstance(node, JsonArray) else (node,)
-        if isinstance(node, JsonArray) and not items:
-            self.error(node.span, f"condition key {key!r} has an empty list of values")
-            return None
         out: list[Value] = []
         ok = True
         for item in items:
