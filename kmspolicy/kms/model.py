@@ -25,6 +25,7 @@ __all__ = [
     "Pairs",
     "PrincipalRecord",
     "RotationRecord",
+    "SessionRecord",
     "WrappedSecret",
     "pairs",
 ]
@@ -250,6 +251,20 @@ class AccessKeyRecord:
     wrapped_secret: WrappedSecret
     created: datetime
     status: str = "Active"  # Active | Inactive
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """Temporary credentials of an assumed-role session (STS AssumeRole)."""
+
+    access_key_id: str  # ASIA...
+    session_arn: str  # arn:aws:sts::<account>:assumed-role/<role>/<session>
+    role_arn: str
+    wrapped_secret: WrappedSecret
+    session_token: str
+    created: datetime
+    expiration: datetime
+    session_policy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,7 +278,9 @@ def test_schema_is_versioned_and_wal(tmp_path: Path) -> None:
     SQLiteStore(path).close()
     SQLiteStore(path).close()  # reopening applies nothing twice
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    assert conn.execute("SELECT version FROM schema_version").fetchall() == [
+        (v,) for v in range(1, SCHEMA_VERSION + 1)
+    ]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 

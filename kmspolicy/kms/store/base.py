@@ -21,6 +21,7 @@ from kmspolicy.kms.model import (
     KeyUsageRecord,
     PrincipalRecord,
     RotationRecord,
+    SessionRecord,
 )
 
 __all__ = ["Store", "StoreError"]
@@ -123,6 +124,15 @@ class Store(Protocol):
     def list_access_keys(self, principal_arn: str) -> list[AccessKeyRecord]: ...
 
     def delete_access_key(self, access_key_id: str) -> bool: ...
+
+    # assumed-role sessions
+    def put_session(self, session: SessionRecord) -> None: ...
+
+    def get_session(self, access_key_id: str) -> SessionRecord | None: ...
+
+    def list_sessions(self, role_arn: str) -> list[SessionRecord]: ...
+
+    def delete_session(self, access_key_id: str) -> bool: ...
 
     # key last usage
     def record_key_usage(self, usage: KeyUsageRecord) -> None: ...

@@ -28,6 +28,7 @@ from kmspolicy.kms.model import (
     Pairs,
     PrincipalRecord,
     RotationRecord,
+    SessionRecord,
     WrappedSecret,
 )
 from kmspolicy.kms.store.base import StoreError
@@ -175,6 +176,19 @@ def _access_key(row: Row) -> AccessKeyRecord:
         wrapped_secret=WrappedSecret(bytes(row["wrapped_secret"])),
         created=_req_dt(row["created"]),
         status=row["status"],
+    )
+
+
+def _session(row: Row) -> SessionRecord:
+    return SessionRecord(
+        access_key_id=row["access_key_id"],
+        session_arn=row["session_arn"],
+        role_arn=row["role_arn"],
+        wrapped_secret=WrappedSecret(bytes(row["wrapped_secret"])),
+        session_token=row["session_token"],
+        created=_req_dt(row["created"]),
+        expiration=_req_dt(row["expiration"]),
+        session_policy=row["session_policy"],
     )
 
 
@@ -641,6 +655,42 @@ class SQLiteStore:
                 ).rowcount
                 > 0
             )
+
+    # --- assumed-role sessions ---------------------------------------------------------
+
+    def put_session(self, session: SessionRecord) -> None:
+        with self._write(durable=True) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO sessions (access_key_id, session_arn, role_arn, "
+                "wrapped_secret, session_token, session_policy, created, expiration) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session.access_key_id,
+                    session.session_arn,
+                    session.role_arn,
+                    session.wrapped_secret.data,
+                    session.session_token,
+                    session.session_policy,
+                    _ts(session.created),
+                    _ts(session.expiration),
+                ),
+            )
+
+    def get_session(self, access_key_id: str) -> SessionRecord | None:
+        row = self._one("SELECT * FROM sessions WHERE access_key_id = ?", (access_key_id,))
+        return None if row is None else _session(row)
+
+    def list_sessions(self, role_arn: str) -> list[SessionRecord]:
+        rows = self._all_rows(
+            "SELECT * FROM sessions WHERE role_arn = ? ORDER BY created, access_key_id",
+            (role_arn,),
+        )
+        return [_session(r) for r in rows]
+
+    def delete_session(self, access_key_id: str) -> bool:
+        with self._write() as conn:
+            sql = "DELETE FROM sessions WHERE access_key_id = ?"
+            return conn.execute(sql, (access_key_id,)).rowcount > 0
 
     # --- key last usage ----------------------------------------------------------------
 

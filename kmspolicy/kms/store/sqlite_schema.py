@@ -153,7 +153,28 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}
+# 2: STS-style sessions (temporary credentials of an assumed role)
+_V2 = [
+    """CREATE TABLE sessions (
+        access_key_id TEXT PRIMARY KEY,
+        session_arn TEXT NOT NULL,
+        role_arn TEXT NOT NULL REFERENCES principals (arn) ON DELETE CASCADE,
+        wrapped_secret BLOB NOT NULL,
+        session_token TEXT NOT NULL,
+        session_policy TEXT,
+        created TEXT NOT NULL,
+        expiration TEXT NOT NULL
+    )""",
+    "CREATE INDEX sessions_by_role ON sessions (role_arn)",
+]
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _V2:
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
