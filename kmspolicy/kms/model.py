@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kmspolicy.kms._api_model import SHAPES
 from kmspolicy.kms.specs import KEY_SPECS
 
 __all__ = [
+    "LEGACY_KEY_SPECS",
     "AccessKeyRecord",
     "AliasRecord",
     "BackingKeyRecord",
@@ -31,6 +33,7 @@ __all__ = [
 ]
 
 Pairs = tuple[tuple[str, str], ...]
+LEGACY_KEY_SPECS = frozenset(SHAPES["CustomerMasterKeySpec"]["enum"])
 
 
 def pairs(mapping: dict[str, str] | None) -> Pairs:
@@ -92,7 +95,6 @@ class KeyRecord:
             "KeyState": self.key_state,
             "Origin": self.origin,
             "KeyManager": self.key_manager,
-            "CustomerMasterKeySpec": self.key_spec,
             "KeySpec": self.key_spec,
             "MultiRegion": self.multi_region,
         }
@@ -104,6 +106,8 @@ class KeyRecord:
             "CurrentKeyMaterialId": current_key_material_id,
         }
         md.update({k: v for k, v in optional.items() if v is not None})
+        if self.key_spec in LEGACY_KEY_SPECS:  # the deprecated member has no newer specs
+            md["CustomerMasterKeySpec"] = self.key_spec
         if spec is not None:
             for member, usage in (
                 ("EncryptionAlgorithms", "ENCRYPT_DECRYPT"),

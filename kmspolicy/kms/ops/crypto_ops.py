@@ -12,6 +12,7 @@ from typing import Any
 
 from kmspolicy.errors import KMSError
 from kmspolicy.kms import crypto
+from kmspolicy.kms.model import LEGACY_KEY_SPECS
 from kmspolicy.kms.ops._common import Params, dry_run, grant_tokens, ready
 from kmspolicy.kms.runtime import CallerEntry, KeyEntry, Runtime, unsupported, validation
 from kmspolicy.kms.specs import KEY_SPECS
@@ -346,10 +347,11 @@ def get_public_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     out: dict[str, Any] = {
         "KeyId": record.arn,
         "PublicKey": public,
-        "CustomerMasterKeySpec": record.key_spec,
         "KeySpec": record.key_spec,
         "KeyUsage": record.key_usage,
     }
+    if record.key_spec in LEGACY_KEY_SPECS:
+        out["CustomerMasterKeySpec"] = record.key_spec
     member = {
         "ENCRYPT_DECRYPT": "EncryptionAlgorithms",
         "SIGN_VERIFY": "SigningAlgorithms",
