@@ -78,6 +78,7 @@ cdef class CStatement:
     cdef bint not_resource
     cdef tuple resources             # Glob or Template, in document order
     cdef tuple conditions            # CCondition, in document order
+    cdef object empty_negation       # str: an empty NotPrincipal/NotAction/NotResource
     cdef dict reasons                # source name -> Reason without detail
 
 

@@ -147,6 +147,15 @@ cdef CCondition _compile_condition(condition):
     c.spec = spec
     c.kind = _KIND[spec.type]
     c.negated = spec.negated
+    if not condition.values and (
+        spec.negated
+        or condition.operator == "Null"
+        or not (condition.if_exists or condition.set_qualifier is not None)
+    ):
+        # Only a positive ForAllValues/ForAnyValue/IfExists test has a documented meaning
+        # with no values (reference._empty_values_documented).
+        c.error = f"condition {condition.operator_text} on {condition.key} has no values"
+        return c
     base = condition.operator.lower()
     if c.kind == V_GLOB:
         c.compare = C_GLOB
@@ -221,6 +230,16 @@ cdef CStatement _compile_statement(statement):
         for v in patterns
     )
     s.conditions = tuple(_compile_condition(c) for c in statement.conditions)
+    # An empty Not-list excludes nothing: the statement matches, but what AWS means by it
+    # is undocumented, so it is unevaluable (reference._empty_negation).
+    if principal is not None and s.principal_mode == P_NOT_PRINCIPAL and not (
+        principal.anyone or principal.entries
+    ):
+        s.empty_negation = "NotPrincipal names no principals"
+    elif statement.not_action == ():
+        s.empty_negation = "NotAction is an empty list"
+    elif statement.not_resource == ():
+        s.empty_negation = "NotResource is an empty list"
     return s
 
 

@@ -282,7 +282,7 @@ cdef int _match(
             return NO_MATCH
         if held == R_ERROR and problem is None:
             problem = scan.message
-    scan.message = problem
+    scan.message = problem if s.empty_negation is None else s.empty_negation
     return kind
 
 
