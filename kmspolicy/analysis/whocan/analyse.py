@@ -48,7 +48,6 @@ from kmspolicy.analysis.whocan.report import AccessRow, Report, findings_for
 from kmspolicy.analysis.whocan.subjects import Subject, SubjectKind, subjects_of
 from kmspolicy.engine.combine import MatchKind
 from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant
-from kmspolicy.errors import ScenarioError
 from kmspolicy.language.catalogue import (
     ACTION_INDEX,
     ACTIONS,
@@ -58,7 +57,7 @@ from kmspolicy.language.catalogue import (
 )
 from kmspolicy.language.ir import Effect, PrincipalType, Statement
 
-__all__ = ["REPORT_MASK", "select_actions", "who_can"]
+__all__ = ["REPORT_MASK", "SelectionError", "select_actions", "who_can"]
 
 # The actions a report covers: everything authorised on a key (alias actions included,
 # for their key-side permission), except the permission KMS's own service role uses.
@@ -71,13 +70,17 @@ _CROSS_MASK = sum(1 << ACTION_INDEX[f"kms:{n}".lower()] for n in CROSS_ACCOUNT_A
 _OPERATIONS = tuple(a.name.lower() for a in ACTIONS)
 
 
+class SelectionError(ValueError):
+    """A --key, --principal or --action that names nothing in the estate."""
+
+
 def select_actions(patterns: Iterable[str]) -> int:
     """The action mask of ``--action`` values (``kms:Decrypt``, ``Decrypt``, ``kms:Get*``)."""
     mask = 0
     for pattern in patterns:
         found = action_mask(pattern if ":" in pattern else f"kms:{pattern}")
         if not found & REPORT_MASK:
-            raise ScenarioError(f"--action {pattern!r} names no KMS action on a key")
+            raise SelectionError(f"--action {pattern!r} names no KMS action on a key")
         mask |= found
     return mask & REPORT_MASK
 
@@ -377,14 +380,14 @@ def who_can(
     ]
     for wanted in wanted_keys:
         if not any(_matches_key(k, wanted) for k in estate.keys):
-            raise ScenarioError(f"--key {wanted!r}: no such key in the estate")
+            raise SelectionError(f"--key {wanted!r}: no such key in the estate")
     subjects = subjects_of(estate)
     wanted_principals = set(principals)
     if wanted_principals:
         labels = {s.label for s in subjects}
         for wanted in wanted_principals:
             if wanted not in labels:
-                raise ScenarioError(f"--principal {wanted!r}: no such principal in the estate")
+                raise SelectionError(f"--principal {wanted!r}: no such principal in the estate")
         subjects = [s for s in subjects if s.label in wanted_principals]
     wanted_actions = list(actions)
     limit = select_actions(wanted_actions) if wanted_actions else REPORT_MASK

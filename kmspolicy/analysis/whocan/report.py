@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from kmspolicy.analysis.whocan.estate import EstateKey
     from kmspolicy.analysis.whocan.subjects import Subject
 
-__all__ = ["AccessRow", "Report", "findings_for", "report_to_json"]
+__all__ = ["AccessRow", "Report", "RowGroup", "findings_for", "group_rows", "report_to_json"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,33 @@ class Report:
     rows: tuple[AccessRow, ...]
     findings: tuple[Finding, ...]
     keys: tuple[EstateKey, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowGroup:
+    """Rows of one key and principal that share access and conditions, for display."""
+
+    key: str
+    principal: str
+    access: str
+    conditions: tuple[str, ...]
+    actions: tuple[str, ...]
+    via: tuple[str, ...]
+
+
+def group_rows(rows: Iterable[AccessRow]) -> list[RowGroup]:
+    """Rows merged by (key, principal, access, conditions), in first-seen order."""
+    merged: dict[tuple[str, str, str, tuple[str, ...]], tuple[list[str], dict[str, None]]] = {}
+    for row in rows:
+        slot = merged.setdefault(
+            (row.key, row.principal, row.access, tuple(row.conditions)), ([], {})
+        )
+        slot[0].append(row.action)
+        slot[1].update(dict.fromkeys(row.via))
+    return [
+        RowGroup(key, principal, access, conditions, tuple(actions), tuple(via))
+        for (key, principal, access, conditions), (actions, via) in merged.items()
+    ]
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
