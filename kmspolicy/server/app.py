@@ -1,0 +1,246 @@
+"""The KMS endpoint as an ASGI application.
+
+``POST /`` with ``X-Amz-Target: TrentService.<Operation>``: read the body (bounded),
+verify SigV4 (nothing unauthenticated reaches the dispatcher), decode the JSON, run the
+operation in the region of the credential scope, encode the result or the error, audit
+the call, and log one line. ``GET /health`` answers ``{"status": "ok"}``. Every response
+carries ``x-amzn-RequestId``; an unexpected failure is a KMSInternalException (500) whose
+details go to the server log, never to the client.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kmspolicy.errors import KMSError
+from kmspolicy.kms.audit import AuditLog, build_event
+from kmspolicy.server import protocol, sigv4
+from kmspolicy.server.backend import Backend, Observed
+from kmspolicy.server.errors import error_body, status_of
+
+__all__ = ["MAX_BODY", "KMSApp", "Response"]
+
+MAX_BODY = 1 << 20
+_log = logging.getLogger("kmspolicy.server.access")
+_error_log = logging.getLogger("kmspolicy.server")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    body: bytes
+    operation: str | None = None
+
+
+def _key_arns(observed: list[Observed], result: Mapping[str, Any] | None) -> list[str]:
+    arns = [o.resource for o in observed if o.resource and o.resource.startswith("arn:")]
+    if result:
+        metadata = result.get("KeyMetadata") or {}
+        for candidate in (result.get("KeyId"), metadata.get("Arn")):
+            if isinstance(candidate, str) and candidate.startswith("arn:aws:kms:"):
+                arns.append(candidate)
+    return [a for a in dict.fromkeys(arns) if ":key/" in a]
+
+
+class KMSApp:
+    """The ASGI app. ``regions`` limits the credential scopes served (None: all);
+    ``on_shutdown`` callbacks run, in order, at the end of the ASGI lifespan."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        audit: AuditLog | None,
+        *,
+        regions: Container[str] | None = None,
+        max_body: int = MAX_BODY,
+        on_shutdown: tuple[Callable[[], None], ...] = (),
+    ) -> None:
+        self.backend = backend
+        self.audit = audit
+        self.regions = regions
+        self.max_body = max_body
+        self.on_shutdown = on_shutdown
+
+    # --- ASGI ----------------------------------------------------------------------------
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        started = time.perf_counter()
+        request_id = str(uuid.uuid4())
+        method: str = scope["method"]
+        path: str = scope["path"]
+        if method == "GET" and path == "/health":
+            response = Response(200, b'{"status":"ok"}')
+        else:
+            body, too_large = await self._read_body(scope, receive)
+            if too_large:
+                error = KMSError(
+                    "RequestEntityTooLargeException",
+                    f"The request body exceeds the limit of {self.max_body} bytes.",
+                )
+                response = Response(status_of(error.code), error_body(error))
+            else:
+                response = self.handle(scope, body, request_id)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status,
+                "headers": [
+                    (b"content-type", protocol.CONTENT_TYPE.encode()),
+                    (b"content-length", str(len(response.body)).encode()),
+                    (b"x-amzn-requestid", request_id.encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": response.body})
+        client = scope.get("client") or ("-", 0)
+        _log.info(
+            '%s "%s %s" %s %d %.1fms %s',
+            client[0],
+            method,
+            path,
+            response.operation or "-",
+            response.status,
+            (time.perf_counter() - started) * 1000,
+            request_id,
+        )
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, bool]:
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
+                return b"", True
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                return b"", True
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        return b"".join(chunks), False
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                self.shutdown()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    def shutdown(self) -> None:
+        """Flush the audit log and close the store (acknowledged writes stay written)."""
+        for callback in self.on_shutdown:
+            callback()
+        if self.audit is not None:
+            self.audit.close()
+        self.backend.close()
+
+    # --- one request ---------------------------------------------------------------------
+
+    def handle(self, scope: Scope, body: bytes, request_id: str) -> Response:
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
+        request = sigv4.HttpRequest(
+            scope["method"],
+            scope.get("raw_path", scope["path"].encode()).decode("latin-1").split("?", 1)[0],
+            scope.get("query_string", b"").decode("latin-1"),
+            headers,
+            body,
+        )
+        try:
+            auth = sigv4.verify(
+                request, self.backend.lookup, self.backend.now(), regions=self.regions
+            )
+            operation = protocol.operation_of(request.header("x-amz-target"))
+        except KMSError as error:
+            return Response(status_of(error.code), error_body(error))
+        client = scope.get("client")
+        caller = replace(
+            auth.caller,
+            source_ip=client[0] if client else None,
+            secure_transport=scope.get("scheme") == "https",
+        )
+        params: dict[str, Any] = {}
+        observed: list[Observed] = []
+        result: dict[str, Any] | KMSError
+        try:
+            params = protocol.decode_request(operation, body)
+            result, observed = self.backend.call(auth.region, operation, params, caller)
+            if isinstance(result, KMSError):
+                response = Response(status_of(result.code), error_body(result), operation)
+            else:
+                response = Response(200, protocol.encode_result(operation, result), operation)
+        except KMSError as error:  # the request body did not decode
+            result = error
+            response = Response(status_of(error.code), error_body(error), operation)
+        except Exception:
+            _error_log.exception("request %s (%s) failed", request_id, operation)
+            result = KMSError("KMSInternalException", "An internal error occurred.")
+            response = Response(500, error_body(result), operation)
+        if self.audit is not None:
+            self._audit(
+                request_id, operation, auth, caller.source_ip, request, params, result, observed
+            )
+        return response
+
+    def _audit(
+        self,
+        request_id: str,
+        operation: str,
+        auth: sigv4.Authenticated,
+        source_ip: str | None,
+        request: sigv4.HttpRequest,
+        params: dict[str, Any],
+        result: dict[str, Any] | KMSError,
+        observed: list[Observed],
+    ) -> None:
+        assert self.audit is not None
+        output = None if isinstance(result, KMSError) else result
+        decision = observed[-1].decision if observed else None
+        explanation = "\n".join(o.decision.explain() for o in observed) if observed else None
+        try:
+            request_parameters = protocol.audit_form(operation, params)
+            response_elements = (
+                protocol.audit_form(operation, output, output=True) if output else None
+            )
+        except (AttributeError, KeyError, TypeError):  # params that never decoded
+            request_parameters, response_elements = None, None
+        self.audit.append(
+            build_event(
+                operation=operation,
+                caller_arn=auth.caller.arn,
+                region=auth.region,
+                request_id=request_id,
+                event_time=self.backend.now(),
+                request_parameters=request_parameters,
+                response_elements=response_elements,
+                error_code=result.code if isinstance(result, KMSError) else None,
+                error_message=result.message if isinstance(result, KMSError) else None,
+                access_key_id=auth.access_key_id,
+                source_ip=source_ip,
+                user_agent=request.header("user-agent"),
+                key_arns=_key_arns(observed, output),
+                decision=str(decision.effect) if decision is not None else None,
+                explanation=explanation,
+            )
+        )

@@ -1,0 +1,158 @@
+"""The KMS behind the endpoint: one ``KMS`` per region over one data directory.
+
+A key lives in the region of the credential scope that created it, so each region gets
+its own dispatcher (``KMS(store, root_key, region=...)``) sharing the store, root key and
+IAM directory. The dispatcher caches keys and callers in-process; when several server
+processes share a data directory, a change made by another process shows up as a new
+SQLite ``data_version``, and the caches are then rebuilt before the next request.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kmspolicy.engine.decision import Decision
+from kmspolicy.errors import KMSError
+from kmspolicy.kms.clock import Clock, SystemClock
+from kmspolicy.kms.principals import Caller
+from kmspolicy.kms.rootkey import RootKey
+from kmspolicy.kms.service import DB_FILE, KMS, ROOT_KEY_FILE, open_store
+
+__all__ = ["Backend", "Observed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """One authorization decision a call made: the action, the resource and the decision."""
+
+    action: str
+    resource: str | None
+    decision: Decision
+
+
+class _DecisionTap:
+    """Collects, per thread, the decisions a dispatcher call makes, for the audit log.
+
+    The dispatcher returns results, not decisions, so the runtime's ``decide`` is wrapped.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def attach(self, kms: KMS) -> None:
+        original: Callable[..., tuple[Decision, Any]] = kms.runtime.decide
+
+        def decide(who: Any, action: str, key: Any, **request: Any) -> tuple[Decision, Any]:
+            result = original(who, action, key, **request)
+            seen = getattr(self._local, "seen", None)
+            if seen is not None:
+                resource = request.get("resource") or (key.record.arn if key else None)
+                seen.append(Observed(action, resource, result[0]))
+            return result
+
+        setattr(kms.runtime, "decide", decide)  # noqa: B010 - an instance-level wrapper
+
+    def start(self) -> None:
+        self._local.seen = []
+
+    def collected(self) -> list[Observed]:
+        seen: list[Observed] = getattr(self._local, "seen", None) or []
+        self._local.seen = None
+        return seen
+
+
+class Backend:
+    """Dispatchers per region over the data directory ``data_dir``.
+
+    ``shared`` (several processes serve the directory) turns on the check for changes
+    made by other processes.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        clock: Clock | None = None,
+        default_region: str = "us-east-1",
+        shared: bool = False,
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock: Clock = clock or SystemClock()
+        self.default_region = default_region
+        self._root_key = RootKey.open(data_dir / ROOT_KEY_FILE)
+        self._store, _ = open_store(data_dir)
+        self._lock = threading.RLock()
+        self._by_region: dict[str, KMS] = {}
+        self._tap = _DecisionTap()
+        self._watch = (
+            sqlite3.connect(data_dir / DB_FILE, check_same_thread=False) if shared else None
+        )
+        self._data_version = self._current_version()
+
+    def _current_version(self) -> int:
+        if self._watch is None:
+            return 0
+        row = self._watch.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def _refresh(self) -> None:
+        """Drop the caches if another process changed the store since the last request."""
+        if self._watch is None:
+            return
+        version = self._current_version()
+        if version != self._data_version:
+            with self._lock:
+                self._data_version = version
+                self._by_region.clear()
+
+    def kms(self, region: str) -> KMS:
+        kms = self._by_region.get(region)
+        if kms is None:
+            with self._lock:
+                kms = self._by_region.get(region)
+                if kms is None:
+                    kms = KMS(self._store, self._root_key, clock=self.clock, region=region)
+                    self._tap.attach(kms)
+                    self._by_region[region] = kms
+        return kms
+
+    def lookup(self, access_key_id: str) -> tuple[Caller, str, str | None]:
+        """(caller, secret, session token) of an access key, for SigV4."""
+        self._refresh()
+        return self.kms(self.default_region).directory.secret_for(access_key_id)
+
+    def call(
+        self, region: str, operation: str, params: dict[str, Any], caller: Caller
+    ) -> tuple[dict[str, Any] | KMSError, list[Observed]]:
+        """Run one operation; returns the result or the KMSError, with the decisions made."""
+        kms = self.kms(region)
+        self._tap.start()
+        try:
+            result: dict[str, Any] | KMSError = kms.call(operation, params, caller)
+        except KMSError as exc:
+            result = exc
+        return result, self._tap.collected()
+
+    def regions_with_keys(self) -> list[str]:
+        """Every region some key lives in (the scheduler's worklist)."""
+        with sqlite3.connect(f"file:{self.data_dir / DB_FILE}?mode=ro", uri=True) as conn:
+            rows = conn.execute("SELECT DISTINCT region FROM keys ORDER BY region").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def close(self) -> None:
+        with self._lock:
+            for kms in self._by_region.values():
+                kms.runtime.flush_usage()
+            self._by_region.clear()
+            self._store.close()
+            if self._watch is not None:
+                self._watch.close()
