@@ -17,7 +17,6 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, utils
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hmac import HMAC
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.keywrap import (
     InvalidUnwrap,
     aes_key_unwrap_with_padding,
@@ -66,8 +65,16 @@ def bytes_eq(a: bytes, b: bytes) -> bool:
 # --- symmetric -------------------------------------------------------------------------
 
 
-def hkdf_sha256(ikm: bytes, salt: bytes, info: bytes, length: int = 32) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(ikm)
+def aes_gcm(key: bytes) -> AESGCM:
+    """An AES-GCM object for ``key``, to keep and reuse (building one costs a key schedule)."""
+    return AESGCM(key)
+
+
+def aes_gcm_open(aead: AESGCM, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
+    try:
+        return aead.decrypt(nonce, ciphertext, aad)
+    except InvalidTag:
+        raise ValueError("authentication failed") from None
 
 
 def aes_gcm_encrypt(key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:

@@ -1,21 +1,31 @@
 """The symmetric ciphertext blob: what Encrypt and GenerateDataKey return, Decrypt takes.
 
-The blob names its key and backing key, so Decrypt needs no KeyId. Layout, version 1
+The blob names its key and backing key, so Decrypt needs no KeyId. Layout, version 2
 (all lengths in bytes, integers big-endian)::
 
     offset      size  field
-    0           1     format version, 0x01
+    0           1     format version, 0x02
     1           1     L, length of the key id (1..255)
     2           L     key id, ASCII (a UUID or mrk- id, never an ARN)
     2+L         32    backing-key id: the key material id of the generation that encrypted
-    34+L        12    nonce: random per call; also the HKDF salt of the message key
+    34+L        12    nonce: 96 random bits, fresh for every call
     46+L        n     AES-256-GCM ciphertext of the plaintext (n = plaintext length)
     46+L+n      16    GCM tag
 
-The per-message key is HKDF-SHA256(backing key, salt=nonce, info="kmspolicy/v1/message").
+The GCM key is the backing key itself (one 256-bit generation of the KMS key's material).
 The GCM additional data is the header (bytes 0 .. 46+L) followed by the encryption context
 encoded by ``encode_context``, so the key id, backing-key id and every context pair are
 authenticated. A whole blob is at most 6144 bytes (the CiphertextBlob limit).
+
+Why no per-message key derivation: AES-GCM with random 96-bit nonces is secure under one
+key as long as no nonce repeats, and NIST SP 800-38D (section 8.3) bounds the number of
+encryptions with random nonces under one key at 2**32, where the chance of any repeat stays
+below 2**-33. Each generation is such a key, and rotation (automatic, on demand, or a new
+KMS key) starts a fresh one, so the bound is per generation: a key must be rotated before
+one generation encrypts 2**32 messages (about 136 per second for a year). Within that bound
+a per-message HKDF adds nothing to confidentiality or integrity but costs a key derivation
+and a new AES key schedule per call; keeping one AES-GCM object per generation removes both.
+Version 1 blobs (HKDF per message) were never released and are not accepted.
 
 Any blob that does not parse raises the same ``InvalidCiphertextException`` as a failed
 authentication: a caller learns nothing from which check failed.
@@ -37,12 +47,14 @@ __all__ = [
     "VERSION",
     "Blob",
     "encode_context",
+    "header_bytes",
     "header_for",
     "invalid_ciphertext",
+    "join",
     "parse",
 ]
 
-VERSION = 1
+VERSION = 2
 BACKING_KEY_ID_LEN = 32
 NONCE_LEN = 12
 TAG_LEN = 16
@@ -75,6 +87,23 @@ class Blob:
         if len(out) > MAX_BLOB:
             raise ValueError(f"ciphertext blob of {len(out)} bytes exceeds {MAX_BLOB}")
         return out
+
+
+def header_bytes(key_id: str, backing_key_id: bytes, nonce: bytes) -> bytes:
+    """The header (the AAD prefix) of a blob, without building a ``Blob``."""
+    kid = key_id.encode("ascii")
+    if not 1 <= len(kid) <= 255:
+        raise ValueError(f"key id must be 1..255 ASCII bytes, got {len(kid)}")
+    if len(backing_key_id) != BACKING_KEY_ID_LEN or len(nonce) != NONCE_LEN:
+        raise ValueError("backing-key id must be 32 bytes and nonce 12 bytes")
+    return bytes((VERSION, len(kid))) + kid + backing_key_id + nonce
+
+
+def join(header: bytes, body: bytes) -> bytes:
+    """A whole blob from its header and body, within the size limit."""
+    if len(header) + len(body) > MAX_BLOB:
+        raise ValueError(f"ciphertext blob of {len(header) + len(body)} bytes exceeds {MAX_BLOB}")
+    return header + body
 
 
 def header_for(key_id: str, backing_key_id: bytes, nonce: bytes) -> Blob:

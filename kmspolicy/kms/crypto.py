@@ -7,15 +7,17 @@ key derivation, the canonical encryption context, padding, salt lengths, digest 
 Failures carry AWS error codes (``KMSError.code``); every way a ciphertext can fail to
 decrypt is the one opaque ``InvalidCiphertextException``.
 
-Symmetric encryption (SYMMETRIC_DEFAULT): a random 12-byte nonce per call, a per-message
-AES-256 key HKDF-SHA256(backing key, salt=nonce), AES-GCM over the plaintext with the blob
-header and canonical encryption context as additional data (see ``kmspolicy.kms.blob``).
+Symmetric encryption (SYMMETRIC_DEFAULT): AES-256-GCM under the backing key with a random
+12-byte nonce per call, the blob header and canonical encryption context as additional
+data (see ``kmspolicy.kms.blob`` for the format and the security argument). The AES-GCM
+object of each backing key is built once and kept with the key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from kmspolicy.engine.decision import Permit
 from kmspolicy.errors import KMSError
@@ -62,7 +64,6 @@ __all__ = [
 ]
 
 MAX_MESSAGE = 4096  # Encrypt plaintext, Sign/Verify/GenerateMac message
-_MESSAGE_INFO = b"kmspolicy/v1/message"
 _MATERIAL_ID_INFO = b"kmspolicy/v1/material-id/"
 
 
@@ -73,6 +74,13 @@ class BackingKey:
 
     material_id: bytes
     secret: bytes = field(repr=False)
+    _aead: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def aead(self) -> Any:
+        """The AES-GCM object of a symmetric backing key, built on first use."""
+        if self._aead is None:
+            object.__setattr__(self, "_aead", prim.aes_gcm(self.secret))
+        return self._aead
 
     @property
     def key_material_id(self) -> str:
@@ -230,11 +238,9 @@ def _no_context(context: Mapping[str, str] | None) -> None:
 def _seal(key: CryptoKey, plaintext: bytes, context: Mapping[str, str] | None) -> bytes:
     backing = key.current()
     nonce = prim.random_bytes(_blob.NONCE_LEN)
-    head = _blob.header_for(key.key_id, backing.material_id, nonce)
-    aad = head.header + _blob.encode_context(context)
-    message_key = prim.hkdf_sha256(backing.secret, nonce, _MESSAGE_INFO)
-    body = prim.aes_gcm_encrypt(message_key, nonce, plaintext, aad)
-    return _blob.Blob(key.key_id, backing.material_id, nonce, body).to_bytes()
+    header = _blob.header_bytes(key.key_id, backing.material_id, nonce)
+    body = backing.aead().encrypt(nonce, plaintext, header + _blob.encode_context(context))
+    return _blob.join(header, body)
 
 
 def _open(key: CryptoKey, ciphertext_blob: bytes, context: Mapping[str, str] | None) -> bytes:
@@ -252,9 +258,8 @@ def _open(key: CryptoKey, ciphertext_blob: bytes, context: Mapping[str, str] | N
         aad = parsed.header + _blob.encode_context(context)
     except TypeError:
         raise _blob.invalid_ciphertext() from None
-    message_key = prim.hkdf_sha256(backing.secret, parsed.nonce, _MESSAGE_INFO)
     try:
-        return prim.aes_gcm_decrypt(message_key, parsed.nonce, parsed.body, aad)
+        return prim.aes_gcm_open(backing.aead(), parsed.nonce, parsed.body, aad)
     except ValueError:
         raise _blob.invalid_ciphertext() from None
 

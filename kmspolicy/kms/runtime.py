@@ -143,9 +143,9 @@ class Runtime:
         self.authorizer = authorizer
         self.grant_propagation = grant_propagation
         self._keys: dict[str, KeyEntry] = {}
-        self._callers: dict[Caller, CallerEntry] = {}
+        self._callers: dict[Caller | str, CallerEntry] = {}
         self._decisions: dict[tuple[Any, ...], tuple[Decision, Permit | None]] = {}
-        self._usage: dict[str, KeyUsageRecord] = {}
+        self._usage: dict[str, list[Any]] = {}  # key id -> [operation, time, request id]
         self._usage_written: dict[str, datetime] = {}
         self._lock = threading.RLock()
 
@@ -155,34 +155,43 @@ class Runtime:
         """Note a successful cryptographic operation. Written through to the store at
         most once a minute per key (and by ``flush_usage``), to keep writes off the hot path."""
         now = self.clock.now()
-        usage = KeyUsageRecord(key_id, operation, now, str(uuid.uuid4()))
         written = self._usage_written.get(key_id)
+        if written is not None and now - written < _USAGE_WRITE_INTERVAL:
+            self._usage[key_id] = [operation, now, None]
+            return
         with self._lock:
-            self._usage[key_id] = usage
-            if written is None or now - written >= _USAGE_WRITE_INTERVAL:
-                self._usage_written[key_id] = now
-                del self._usage[key_id]
-            else:
-                return
-        self.store.record_key_usage(usage)
+            self._usage_written[key_id] = now
+            self._usage.pop(key_id, None)
+        self.store.record_key_usage(KeyUsageRecord(key_id, operation, now, str(uuid.uuid4())))
+
+    def _pending_usage(self, key_id: str) -> KeyUsageRecord | None:
+        pending = self._usage.get(key_id)
+        if pending is None:
+            return None
+        if pending[2] is None:  # the request id is made when first needed
+            pending[2] = str(uuid.uuid4())
+        return KeyUsageRecord(key_id, pending[0], pending[1], pending[2])
 
     def last_usage(self, key_id: str) -> KeyUsageRecord | None:
-        return self._usage.get(key_id) or self.store.get_key_last_usage(key_id)
+        return self._pending_usage(key_id) or self.store.get_key_last_usage(key_id)
 
     def flush_usage(self) -> None:
         with self._lock:
-            pending = list(self._usage.values())
+            pending = [self._pending_usage(key_id) for key_id in list(self._usage)]
             self._usage.clear()
         for usage in pending:
-            if self.store.get_key(usage.key_id) is not None:
+            if usage is not None and self.store.get_key(usage.key_id) is not None:
                 self.store.record_key_usage(usage)
 
     # --- callers -----------------------------------------------------------------------
 
-    def caller(self, caller: Caller) -> CallerEntry:
+    def caller(self, caller: Caller | str) -> CallerEntry:
+        """The resolved caller; a bare ARN stands for ``Caller(arn)``."""
         entry = self._callers.get(caller)
         if entry is not None and entry.identity.version == self.directory.version(entry.lookup_arn):
             return entry
+        key = caller
+        caller = Caller.of(caller)
         identity = self.directory.resolve(caller)
         engine = identity.caller
         compiled = self.authorizer.caller_policies(
@@ -206,7 +215,7 @@ class Runtime:
             (caller.source_ip, caller.source_vpce, caller.via_service, caller.secure_transport),
         )
         with self._lock:
-            self._callers[caller] = entry
+            self._callers[key] = entry
         return entry
 
     # --- keys --------------------------------------------------------------------------

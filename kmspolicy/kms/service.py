@@ -135,7 +135,7 @@ class KMS:
                 "UnknownOperationException",
                 f"{operation!r} is not a KMS operation kmspolicy serves",
             )
-        who = self.runtime.caller(Caller.of(caller))
+        who = self.runtime.caller(caller)
         params = {} if params is None else params
         validate_input(operation, params)
         return handler(self.runtime, params, who)

@@ -14,7 +14,7 @@ members (blobs) are never echoed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -43,109 +43,153 @@ def _shown(value: Any) -> str:
     return f" '{text}'"
 
 
-class _Checker:
-    def __init__(self) -> None:
-        self.errors: list[str] = []
+Errors = list[str]
+Check = Callable[[Any, str, Errors], None]
 
-    def fail(self, path: str, value: Any, constraint: str) -> None:
-        shown = " null" if value is None else _shown(value)
-        self.errors.append(
-            f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}"
-        )
 
-    def check(self, shape_name: str, value: Any, path: str) -> None:
-        shape = SHAPES[shape_name]
-        kind = shape["type"]
-        checker = getattr(self, f"_check_{kind}")
-        checker(shape, value, path)
+def _fail(errors: Errors, path: str, value: Any, constraint: str) -> None:
+    shown = " null" if value is None else _shown(value)
+    errors.append(
+        f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}"
+    )
 
-    def _check_structure(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
+
+def _length_check(shape: Mapping[str, Any]) -> Callable[[Any, int, str, Errors], None] | None:
+    low, high = shape.get("min"), shape.get("max")
+    if low is None and high is None:
+        return None
+
+    def check(value: Any, length: int, path: str, errors: Errors) -> None:
+        if low is not None and length < low:
+            _fail(errors, path, value, f"have length greater than or equal to {low}")
+        if high is not None and length > high:
+            _fail(errors, path, value, f"have length less than or equal to {high}")
+
+    return check
+
+
+@cache
+def _compiled(shape_name: str) -> Check:
+    """A checker for one shape, built once: validation runs on every call."""
+    shape = SHAPES[shape_name]
+    kind = shape["type"]
+    length = _length_check(shape)
+    if kind == "structure":
+        return _structure(shape)
+    if kind == "string":
+        enum = frozenset(shape["enum"]) if "enum" in shape else None
+        enum_text = ", ".join(shape.get("enum", ()))
+        pattern = _pattern(shape["pattern"]) if "pattern" in shape else None
+
+        def string(value: Any, path: str, errors: Errors) -> None:
+            if type(value) is not str:
+                _fail(errors, path, value, "be a string")
+                return
+            if length is not None:
+                length(value, len(value), path, errors)
+            if enum is not None and value not in enum:
+                _fail(errors, path, value, f"satisfy enum value set: [{enum_text}]")
+            if pattern is not None and not pattern.fullmatch(value):
+                _fail(errors, path, value, f"satisfy regular expression pattern: {pattern.pattern}")
+
+        return string
+    if kind == "blob":
+
+        def blob(value: Any, path: str, errors: Errors) -> None:
+            if not isinstance(value, bytes | bytearray):
+                _fail(errors, path, value, "be bytes")
+            elif length is not None:
+                length(value, len(value), path, errors)
+
+        return blob
+    if kind in ("integer", "long"):
+        low, high = shape.get("min"), shape.get("max")
+
+        def integer(value: Any, path: str, errors: Errors) -> None:
+            if type(value) is not int:
+                _fail(errors, path, value, "be an integer")
+                return
+            if low is not None and value < low:
+                _fail(errors, path, value, f"have value greater than or equal to {low}")
+            if high is not None and value > high:
+                _fail(errors, path, value, f"have value less than or equal to {high}")
+
+        return integer
+    if kind == "boolean":
+
+        def boolean(value: Any, path: str, errors: Errors) -> None:
+            if type(value) is not bool:
+                _fail(errors, path, value, "be a boolean")
+
+        return boolean
+    if kind == "timestamp":
+
+        def timestamp(value: Any, path: str, errors: Errors) -> None:
+            if not isinstance(value, datetime) or value.tzinfo is None:
+                _fail(errors, path, value, "be a timezone-aware datetime")
+
+        return timestamp
+    if kind == "list":
+        member_name = shape["member"]
+
+        def sequence(value: Any, path: str, errors: Errors) -> None:
+            if not isinstance(value, list | tuple):
+                _fail(errors, path, value, "be a list")
+                return
+            if length is not None:
+                length(value, len(value), path, errors)
+            member = _compiled(member_name)
+            for i, item in enumerate(value):
+                where = f"{path}.{i + 1}.member"
+                if item is None:
+                    _fail(errors, where, None, "not be null")
+                else:
+                    member(item, where, errors)
+
+        return sequence
+    if kind == "map":
+        key_name, value_name = shape["key"], shape["value"]
+
+        def mapping(value: Any, path: str, errors: Errors) -> None:
+            if not isinstance(value, Mapping):
+                _fail(errors, path, value, "be a map (dict)")
+                return
+            if length is not None:
+                length(value, len(value), path, errors)
+            check_key, check_value = _compiled(key_name), _compiled(value_name)
+            for k, v in value.items():
+                check_key(k, f"{path}.key", errors)
+                if v is None:
+                    _fail(errors, f"{path}.{k}", None, "not be null")
+                else:
+                    check_value(v, f"{path}.{k}", errors)
+
+        return mapping
+    raise ValueError(f"shape {shape_name} has unsupported type {kind}")
+
+
+def _structure(shape: Mapping[str, Any]) -> Check:
+    members: Mapping[str, str] = shape.get("members", {})
+    names = {name: _camel(name) for name in members}
+    required = tuple(shape.get("required", ()))
+    known = ", ".join(members)
+
+    def structure(value: Any, path: str, errors: Errors) -> None:
         if not isinstance(value, Mapping):
-            self.fail(path, value, "be a structure (dict)")
+            _fail(errors, path, value, "be a structure (dict)")
             return
-        members: Mapping[str, str] = shape.get("members", {})
-        for name in value:
-            if name not in members:
-                self.fail(
-                    f"{path}.{name}" if path else str(name),
-                    value[name],
-                    f"be one of the known members: {', '.join(members)}",
-                )
-        for name in shape.get("required", ()):
+        for name, item in value.items():
+            member = members.get(name)
+            where = f"{path}.{names.get(name, name)}" if path else names.get(name, str(name))
+            if member is None:
+                _fail(errors, where, item, f"be one of the known members: {known}")
+            elif item is not None:
+                _compiled(member)(item, where, errors)
+        for name in required:
             if value.get(name) is None:
-                self.fail(_join(path, name), None, "not be null")
-        for name, member_shape in members.items():
-            member = value.get(name)
-            if member is not None:
-                self.check(member_shape, member, _join(path, name))
+                _fail(errors, f"{path}.{names[name]}" if path else names[name], None, "not be null")
 
-    def _length(self, shape: Mapping[str, Any], value: Any, length: int, path: str) -> None:
-        if "min" in shape and length < shape["min"]:
-            self.fail(path, value, f"have length greater than or equal to {shape['min']}")
-        if "max" in shape and length > shape["max"]:
-            self.fail(path, value, f"have length less than or equal to {shape['max']}")
-
-    def _check_string(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, str):
-            self.fail(path, value, "be a string")
-            return
-        self._length(shape, value, len(value), path)
-        if "enum" in shape and value not in shape["enum"]:
-            self.fail(path, value, f"satisfy enum value set: [{', '.join(shape['enum'])}]")
-        if "pattern" in shape and not _pattern(shape["pattern"]).fullmatch(value):
-            self.fail(path, value, f"satisfy regular expression pattern: {shape['pattern']}")
-
-    def _check_blob(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, bytes | bytearray):
-            self.fail(path, value, "be bytes")
-            return
-        self._length(shape, value, len(value), path)
-
-    def _check_integer(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(path, value, "be an integer")
-            return
-        if "min" in shape and value < shape["min"]:
-            self.fail(path, value, f"have value greater than or equal to {shape['min']}")
-        if "max" in shape and value > shape["max"]:
-            self.fail(path, value, f"have value less than or equal to {shape['max']}")
-
-    _check_long = _check_integer
-
-    def _check_boolean(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, bool):
-            self.fail(path, value, "be a boolean")
-
-    def _check_timestamp(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, datetime) or value.tzinfo is None:
-            self.fail(path, value, "be a timezone-aware datetime")
-
-    def _check_list(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, list | tuple):
-            self.fail(path, value, "be a list")
-            return
-        self._length(shape, value, len(value), path)
-        for i, item in enumerate(value):
-            if item is None:
-                self.fail(f"{path}.{i + 1}.member", None, "not be null")
-            else:
-                self.check(shape["member"], item, f"{path}.{i + 1}.member")
-
-    def _check_map(self, shape: Mapping[str, Any], value: Any, path: str) -> None:
-        if not isinstance(value, Mapping):
-            self.fail(path, value, "be a map (dict)")
-            return
-        self._length(shape, value, len(value), path)
-        for k, v in value.items():
-            self.check(shape["key"], k, f"{path}.key")
-            if v is None:
-                self.fail(f"{path}.{k}", None, "not be null")
-            else:
-                self.check(shape["value"], v, f"{path}.{k}")
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{_camel(name)}" if path else _camel(name)
+    return structure
 
 
 def input_members(operation: str) -> tuple[str, ...]:
@@ -157,15 +201,15 @@ def input_members(operation: str) -> tuple[str, ...]:
 def validate_input(operation: str, params: Any) -> None:
     """Raise ValidationException listing every way ``params`` breaks the input shape."""
     shape_name = OPERATIONS[operation][0]
-    checker = _Checker()
+    errors: Errors = []
     if shape_name is None:
         if params:
-            checker.fail("", params, "be empty: the operation takes no input")
+            _fail(errors, "", params, "be empty: the operation takes no input")
     else:
-        checker.check(shape_name, params, "")
-    if checker.errors:
-        n = len(checker.errors)
+        _compiled(shape_name)(params, "", errors)
+    if errors:
+        n = len(errors)
         raise KMSError(
             "ValidationException",
-            f"{n} validation error{'s' if n > 1 else ''} detected: " + "; ".join(checker.errors),
+            f"{n} validation error{'s' if n > 1 else ''} detected: " + "; ".join(errors),
         )

@@ -90,7 +90,7 @@ def test_appended_bytes_fail(sealed: tuple[crypto.CryptoKey, bytes, Permit]) -> 
 def test_oversized_and_foreign_input(sealed: tuple[crypto.CryptoKey, bytes, Permit]) -> None:
     key, data, permit = sealed
     _fails_opaquely(key, permit, data + b"\x00" * 6144)
-    _fails_opaquely(key, permit, b"\x02" + data[1:])  # unknown version
+    _fails_opaquely(key, permit, b"\x03" + data[1:])  # unknown version
     with pytest.raises(KMSError) as exc:
         blob.parse("not bytes")  # type: ignore[arg-type]
     assert exc.value.code == "InvalidCiphertextException"
