@@ -45,6 +45,7 @@ __all__ = [
     "PolicyEval",
     "View",
     "action_bits",
+    "applicable_mask",
     "evaluate_statements",
     "key_facts",
     "referenced_keys",
@@ -76,7 +77,7 @@ def action_bits(mask: int) -> Iterable[int]:
 
 
 @cache
-def _applicable_mask(key: str) -> int:
+def applicable_mask(key: str) -> int:
     """The actions whose requests can carry condition key ``key`` (lowercased)."""
     info = lookup_condition_key(key)
     if info is None:
@@ -335,7 +336,7 @@ def _condition_parts(condition: Condition, view: View, deny: bool) -> tuple[int,
         else:
             result = (ALL_ACTIONS_MASK, _atom(condition, view, deny), False)
     else:
-        app = _applicable_mask(key)
+        app = applicable_mask(key)
         absent: Formula = (
             _decide(condition, concrete, deny) if variables_known else _atom(condition, view, deny)
         )
