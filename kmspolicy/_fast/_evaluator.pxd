@@ -4,7 +4,8 @@ from kmspolicy._fast._compiled cimport CCondition, CompiledPolicy, CStatement
 
 
 cdef class _Scan:
-    # What one evaluation needs about the request, read once from the RequestContext.
+    # What one evaluation needs about the request, read once from the RequestContext,
+    # and what the scans found.
     cdef str action
     cdef Py_ssize_t position          # the action's ACTION_INDEX, -1 outside the catalogue
     cdef str resource
@@ -14,5 +15,11 @@ cdef class _Scan:
     cdef Py_ssize_t identity_count
     cdef frozenset single
     cdef object message               # why the last condition could not be evaluated
-    cdef list errors
-    cdef list denies
+    cdef list errors                  # None until a statement cannot be evaluated
+    cdef list denies                  # None until a Deny matches
+    cdef list key_allows              # key-policy Allow reasons
+    cdef unsigned char first_kinds[64]  # ... and their MatchKind
+    cdef list more_kinds              # beyond the first 64
+
+    cdef void add_key_kind(self, Py_ssize_t index, int kind) except *
+    cdef int key_kind(self, Py_ssize_t index)

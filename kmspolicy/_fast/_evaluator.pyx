@@ -27,13 +27,17 @@ from kmspolicy._fast._compiled cimport (
     V_NULL,
 )
 from kmspolicy._fast._glob cimport Glob, glob_from_pieces
+from kmspolicy._fast._slots cimport get_slot, init_slot, slot_offset
 
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 from kmspolicy._fast._compiled import compile_policy
 from kmspolicy.engine.combine import Facts, GrantUse, MatchKind, combine, grant_reason
+from kmspolicy.engine.context import RequestContext
 from kmspolicy.engine.decision import Decision, Outcome, Reason, SourceKind
-from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, constraints_met
+from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant, constraints_met
+from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
 from kmspolicy.engine.operators import OPERATORS, OperandError, parse_request_value
 from kmspolicy.engine.request import PrincipalKind
 from kmspolicy.language.catalogue import ACTION_INDEX
@@ -78,6 +82,49 @@ cdef tuple _GRANT_USES = (
 cdef list _IDENTITY_SOURCES = [f"identity policy {i}" for i in range(64)]
 cdef list _SCP_SOURCES = [f"scp {i}" for i in range(64)]
 cdef dict _GRANT_REASONS = {}
+cdef tuple _EMPTY = ()
+cdef object _NEW_OBJECT = object.__new__
+cdef type _Decision = Decision
+cdef type _RequestContext = RequestContext
+cdef type _PolicySet = PolicySet
+cdef type _KeyPolicies = KeyPolicies
+cdef type _CallerPolicies = CallerPolicies
+cdef type _Grant = Grant
+# Slot offsets of the fields read on every decision.
+cdef Py_ssize_t _D_EFFECT = slot_offset(Decision, "effect")
+cdef Py_ssize_t _D_REASONS = slot_offset(Decision, "reasons")
+cdef Py_ssize_t _D_ERRORS = slot_offset(Decision, "errors")
+cdef Py_ssize_t _S_KEY = slot_offset(PolicySet, "key")
+cdef Py_ssize_t _S_CALLER = slot_offset(PolicySet, "caller")
+cdef Py_ssize_t _K_KEY_POLICY = slot_offset(KeyPolicies, "key_policy")
+cdef Py_ssize_t _K_GRANTS = slot_offset(KeyPolicies, "grants")
+cdef Py_ssize_t _C_IDENTITY = slot_offset(CallerPolicies, "identity_policies")
+cdef Py_ssize_t _C_BOUNDARY = slot_offset(CallerPolicies, "permissions_boundary")
+cdef Py_ssize_t _C_SCPS = slot_offset(CallerPolicies, "scps")
+cdef Py_ssize_t _C_SESSION = slot_offset(CallerPolicies, "session_policy")
+cdef Py_ssize_t _G_OPERATION_SET = slot_offset(Grant, "operation_set")
+cdef Py_ssize_t _G_PENDING = slot_offset(Grant, "pending")
+cdef Py_ssize_t _G_TOKEN = slot_offset(Grant, "token")
+cdef Py_ssize_t _G_CONSTRAINTS = slot_offset(Grant, "constraints")
+cdef Py_ssize_t _G_GRANT_ID = slot_offset(Grant, "grant_id")
+cdef Py_ssize_t _X_ACTION = slot_offset(RequestContext, "action")
+cdef Py_ssize_t _X_OPERATION = slot_offset(RequestContext, "operation")
+cdef Py_ssize_t _X_RESOURCE = slot_offset(RequestContext, "resource")
+cdef Py_ssize_t _X_CALLER_ARN = slot_offset(RequestContext, "caller_arn")
+cdef Py_ssize_t _X_CALLER_KIND = slot_offset(RequestContext, "caller_kind")
+cdef Py_ssize_t _X_ROLE_ARN = slot_offset(RequestContext, "role_arn")
+cdef Py_ssize_t _X_ACCOUNT_ARN = slot_offset(RequestContext, "account_arn")
+cdef Py_ssize_t _X_KEY_ACCOUNT = slot_offset(RequestContext, "key_account")
+cdef Py_ssize_t _X_CROSS_ACCOUNT = slot_offset(RequestContext, "cross_account")
+cdef Py_ssize_t _X_CROSS_ACCOUNT_ALLOWED = slot_offset(RequestContext, "cross_account_allowed")
+cdef Py_ssize_t _X_SCP_EXEMPT = slot_offset(RequestContext, "scp_exempt")
+cdef Py_ssize_t _X_VALUES = slot_offset(RequestContext, "values")
+cdef Py_ssize_t _X_KEY_POLICY_VALUES = slot_offset(RequestContext, "key_policy_values")
+cdef Py_ssize_t _X_SINGLE_VALUED = slot_offset(RequestContext, "single_valued")
+cdef Py_ssize_t _X_ENCRYPTION_CONTEXT = slot_offset(RequestContext, "encryption_context")
+cdef Py_ssize_t _X_GRANT_TOKENS = slot_offset(RequestContext, "grant_tokens")
+cdef Py_ssize_t _X_GRANT_OPERATIONS = slot_offset(RequestContext, "grant_operations")
+cdef Py_ssize_t _X_IDENTITIES = slot_offset(RequestContext, "identities")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
@@ -87,6 +134,21 @@ cdef list _SPECS = [None] * (V_NULL + 1)
 for _name, _kind in (("numericequals", V_NUMBER), ("dateequals", V_DATE), ("bool", V_BOOL),
                      ("binaryequals", V_BINARY), ("ipaddress", V_IP), ("arnlike", V_ARN)):
     _SPECS[_kind] = OPERATORS[_name]
+
+
+cdef class _Scan:
+    cdef void add_key_kind(self, Py_ssize_t index, int kind) except *:
+        if index < 64:
+            self.first_kinds[index] = kind
+            return
+        if self.more_kinds is None:
+            self.more_kinds = []
+        self.more_kinds.append(kind)
+
+    cdef int key_kind(self, Py_ssize_t index):
+        if index < 64:
+            return self.first_kinds[index]
+        return self.more_kinds[index - 64]
 
 
 cdef object _request_value(int kind, str text):
@@ -177,7 +239,7 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
     cdef object operands = None
     cdef PyObject* present
     cdef list requested
-    cdef bint each, negated
+    cdef bint negated
     if c.error is not None:
         scan.message = c.error
         return R_ERROR
@@ -199,14 +261,22 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
         if c.qualifier == Q_FOR_ANY_VALUE:
             return R_FALSE
         return c.negated
+    negated = c.negated
+    requested_values = <object>present
+    if type(requested_values) is tuple and len(<tuple>requested_values) == 1:
+        value = _request_value(c.kind, <str>(<tuple>requested_values)[0])
+        if type(value) is Failure:
+            scan.message = c.prefix + (<Failure>value).message
+            return R_ERROR
+        # one value: every qualifier reduces to "matches, unless negated"
+        return _hits(c, operands, value) != negated
     requested = []
-    for text in <object>present:
+    for text in requested_values:
         value = _request_value(c.kind, text)
         if type(value) is Failure:
             scan.message = c.prefix + (<Failure>value).message
             return R_ERROR
         requested.append(value)
-    negated = c.negated
     if c.qualifier == Q_NONE:
         for r in requested:
             if _hits(c, operands, r):
@@ -295,10 +365,10 @@ cdef Py_ssize_t _scan(
     bint resource_policy,
     bint has_boundary,
     list allows,
-    list kinds,
 ) except -1:
     """Scan one policy: Deny matches go to ``scan.denies``; Allow reasons to ``allows``
-    (with their MatchKind in ``kinds``) when given. Returns the number of Allow matches."""
+    when given (for the key policy, their MatchKind to ``scan``). Returns the number of
+    Allow matches (``reference._scan``)."""
     cdef CStatement s
     cdef int kind
     cdef Py_ssize_t count = 0
@@ -311,6 +381,8 @@ cdef Py_ssize_t _scan(
         problem = scan.message
         if problem is not None:
             treated = "matching" if s.deny else "not matching"
+            if scan.errors is None:
+                scan.errors = []
             scan.errors.append(f"{source} statement {s.index}: {problem}; treated as {treated}")
             if not s.deny:
                 continue
@@ -326,38 +398,43 @@ cdef Py_ssize_t _scan(
                 reason = Reason(source_kind, source, s.effect, s.sid, s.index, s.span, "")
                 s.reasons[source] = reason
         if s.deny:
+            if scan.denies is None:
+                scan.denies = []
             scan.denies.append(reason)
             continue
         count += 1
         if allows is not None:
+            if resource_policy:
+                scan.add_key_kind(len(allows), kind)
             allows.append(reason)
-            if kinds is not None:
-                kinds.append(kind)
     return count
 
 
 cdef int _grant_use(object grant, str operation, object ctx) except -1:
     """``reference._grant_use``."""
-    operations = grant.operation_set
+    cdef bint exact = type(grant) is _Grant
+    operations = get_slot(grant, _G_OPERATION_SET) if exact else grant.operation_set
     if operation not in operations:
         return OPERATION_NOT_GRANTED
-    if grant.pending:
-        token = grant.token
-        if token is None or token not in ctx.grant_tokens:
+    if get_slot(grant, _G_PENDING) if exact else grant.pending:
+        token = get_slot(grant, _G_TOKEN) if exact else grant.token
+        if token is None or token not in get_slot(ctx, _X_GRANT_TOKENS):
             return PENDING
     if operation in _SYMMETRIC:
         if operation == "creategrant":
-            wanted = ctx.grant_operations
+            wanted = get_slot(ctx, _X_GRANT_OPERATIONS)
             if wanted is None or not set(wanted) <= operations:
                 return OPERATION_NOT_GRANTED
-        constraints = grant.constraints
-        if constraints is not None and not constraints_met(constraints, ctx.encryption_context):
+        constraints = get_slot(grant, _G_CONSTRAINTS) if exact else grant.constraints
+        if constraints is not None and not constraints_met(
+            constraints, get_slot(ctx, _X_ENCRYPTION_CONTEXT)
+        ):
             return CONSTRAINTS_NOT_MET
     return USABLE
 
 
 cdef object _grant_reason(object grant):
-    grant_id = grant.grant_id
+    grant_id = get_slot(grant, _G_GRANT_ID) if type(grant) is _Grant else grant.grant_id
     cdef PyObject* hit = PyDict_GetItem(_GRANT_REASONS, grant_id)
     if hit is not NULL:
         return <object>hit
@@ -372,33 +449,66 @@ cdef inline str _numbered(list names, str stem, Py_ssize_t position):
     return <str>names[position] if position < len(names) else f"{stem} {position}"
 
 
+cdef object _decision(object effect, tuple reasons, tuple errors):
+    """``Decision(effect, reasons, errors)`` without the frozen dataclass's __init__."""
+    decision = _NEW_OBJECT(_Decision)
+    init_slot(decision, _D_EFFECT, effect)
+    init_slot(decision, _D_REASONS, reasons)
+    init_slot(decision, _D_ERRORS, errors)
+    return decision
+
+
+cdef object _exact_context(object ctx):
+    if type(ctx) is _RequestContext:
+        return ctx
+    return _RequestContext(*[getattr(ctx, f.name) for f in fields(_RequestContext)])
+
+
+cdef object _exact_policies(object policies):
+    key = policies.key
+    caller = policies.caller
+    if type(policies) is _PolicySet and type(key) is _KeyPolicies and type(caller) is _CallerPolicies:
+        return policies
+    return _PolicySet(
+        _KeyPolicies(key.key_policy, key.grants),
+        _CallerPolicies(
+            tuple(caller.identity_policies),
+            caller.permissions_boundary,
+            tuple(caller.scps),
+            caller.session_policy,
+        ),
+    )
+
+
 def evaluate(policies, ctx) -> Decision:
     """Decide ``ctx`` against ``policies`` (a PolicySet of CompiledPolicy)."""
     cdef _Scan scan = _Scan.__new__(_Scan)
     cdef Py_ssize_t i, position
-    cdef int kind, use
+    cdef int kind
     cdef bint has_boundary, cross_account, implicit_identity, limits_ok, identity_ok
     cdef bint used_identity, needs
     cdef int scp_allowed = -1, boundary_allowed = -1, session_allowed = -1  # -1: none applies
-    cdef list key_allows = [], key_kinds = [], identity_allows = []
-    cdef list grants = []
+    cdef list identity_allows = []
+    cdef list grants = None
+    cdef list reasons
+    cdef PyObject* hit
 
-    action = ctx.action
+    ctx = _exact_context(ctx)
+    policies = _exact_policies(policies)
+    action = get_slot(ctx, _X_ACTION)
     scan.action = action
     hit = PyDict_GetItem(_ACTION_INDEX, action)
     scan.position = <object>hit if hit is not NULL else -1
-    scan.resource = ctx.resource
-    scan.service = ctx.caller_kind is _SERVICE
-    single = ctx.single_valued
+    scan.resource = get_slot(ctx, _X_RESOURCE)
+    scan.service = get_slot(ctx, _X_CALLER_KIND) is _SERVICE
+    single = get_slot(ctx, _X_SINGLE_VALUED)
     scan.single = single if type(single) is frozenset else frozenset(single)
-    scan.errors = []
-    scan.denies = []
     # The identities a principal element can name, with how each names the caller
     # (reference._identity_kinds).
-    caller_arn = ctx.caller_arn
-    account_arn = ctx.account_arn
-    role_arn = ctx.role_arn
-    identities = ctx.identities
+    caller_arn = get_slot(ctx, _X_CALLER_ARN)
+    account_arn = get_slot(ctx, _X_ACCOUNT_ARN)
+    role_arn = get_slot(ctx, _X_ROLE_ARN)
+    identities = get_slot(ctx, _X_IDENTITIES)
     scan.identities = identities if type(identities) is tuple else tuple(identities)
     scan.identity_count = min(len(scan.identities), 3)
     for i in range(scan.identity_count):
@@ -410,96 +520,103 @@ def evaluate(policies, ctx) -> Decision:
         else:
             scan.kinds[i] = DIRECT
 
-    values = ctx.values
+    values = get_slot(ctx, _X_VALUES)
     if type(values) is not dict:
         values = dict(values)
-    key = policies.key
-    caller = policies.caller
-    boundary = caller.permissions_boundary
+    key = get_slot(policies, _S_KEY)
+    caller = get_slot(policies, _S_CALLER)
+    boundary = get_slot(caller, _C_BOUNDARY)
     has_boundary = boundary is not None
-    key_account = ctx.key_account
+    key_account = get_slot(ctx, _X_KEY_ACCOUNT)
     if key_account is not None:
-        key_values = ctx.key_policy_values
+        key_values = get_slot(ctx, _X_KEY_POLICY_VALUES)
         if type(key_values) is not dict:
             key_values = dict(key_values)
-        _scan(key.key_policy, "key policy", _KEY_POLICY, scan, key_values, True, has_boundary,
-              key_allows, key_kinds)
+        scan.key_allows = []
+        _scan(get_slot(key, _K_KEY_POLICY), "key policy", _KEY_POLICY, scan, key_values, True,
+              has_boundary, scan.key_allows)
     position = 0
-    for policy in caller.identity_policies:
+    for policy in get_slot(caller, _C_IDENTITY):
         _scan(policy, _numbered(_IDENTITY_SOURCES, "identity policy", position),
-              _IDENTITY_POLICY, scan, values, False, False, identity_allows, None)
+              _IDENTITY_POLICY, scan, values, False, False, identity_allows)
         position += 1
-    scps = caller.scps
-    if scps and not ctx.scp_exempt:
+    scps = get_slot(caller, _C_SCPS)
+    if scps and not get_slot(ctx, _X_SCP_EXEMPT):
         scp_allowed = 0
         position = 0
         for policy in scps:
             if _scan(policy, _numbered(_SCP_SOURCES, "scp", position), _SCP, scan, values,
-                     False, False, None, None):
+                     False, False, None):
                 scp_allowed = 1
             position += 1
     if boundary is not None:
         boundary_allowed = _scan(boundary, "permissions boundary", _BOUNDARY, scan, values,
-                                 False, False, None, None) > 0
-    session = caller.session_policy
+                                 False, False, None) > 0
+    session = get_slot(caller, _C_SESSION)
     if session is not None:
         session_allowed = _scan(session, "session policy", _SESSION, scan, values,
-                                False, False, None, None) > 0
+                                False, False, None) > 0
     if key_account is not None:
-        table = key.grants
+        table = get_slot(key, _K_GRANTS)
         if len(table):
             for_grantee = table.for_grantee
-            operation = ctx.operation
+            operation = get_slot(ctx, _X_OPERATION)
             for i in range(scan.identity_count):
                 for grant in for_grantee(scan.identities[i]):
+                    if grants is None:
+                        grants = []
                     grants.append((grant, scan.kinds[i], _grant_use(grant, operation, ctx)))
 
     # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
-    errors = tuple(scan.errors)
-    if scan.denies:
-        return Decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
+    errors = _EMPTY if scan.errors is None else tuple(scan.errors)
+    if scan.denies is not None:
+        return _decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
     implicit_identity = caller_arn == account_arn
     limits_ok = boundary_allowed != 0 and session_allowed != 0
     identity_ok = implicit_identity or (len(identity_allows) > 0 and limits_ok)
     if scp_allowed != 0:
         if key_account is None:
             if identity_ok:
-                return Decision(_ALLOW, tuple(identity_allows), errors)
+                return _decision(_ALLOW, tuple(identity_allows), errors)
         else:
-            cross_account = ctx.cross_account
-            if not cross_account or ctx.cross_account_allowed:
+            cross_account = get_slot(ctx, _X_CROSS_ACCOUNT)
+            if not cross_account or get_slot(ctx, _X_CROSS_ACCOUNT_ALLOWED):
                 reasons = []
                 used_identity = False
-                for i in range(len(key_allows)):
-                    kind = key_kinds[i]
+                for i in range(len(scan.key_allows)):
+                    kind = scan.key_kind(i)
                     if kind == ROLE and not limits_ok:
                         continue
                     needs = not implicit_identity and (kind == ACCOUNT or cross_account)
                     if needs and not identity_ok:
                         continue
                     used_identity = used_identity or needs
-                    reasons.append(key_allows[i])
-                granted = []
-                for grant, kind, use in grants:
+                    reasons.append(scan.key_allows[i])
+                granted = None
+                for grant, kind, use in grants or ():
                     if use != USABLE or (kind == ROLE and not limits_ok):
                         continue
                     needs = kind == ACCOUNT and not implicit_identity
                     if needs and not identity_ok:
                         continue
                     used_identity = used_identity or needs
+                    if granted is None:
+                        granted = []
                     granted.append(_grant_reason(grant))
-                if reasons or granted:
+                if reasons or granted is not None:
                     if used_identity:
                         reasons.extend(identity_allows)
-                    reasons.extend(granted)
-                    return Decision(_ALLOW, tuple(reasons), errors)
+                    if granted is not None:
+                        reasons.extend(granted)
+                    return _decision(_ALLOW, tuple(reasons), errors)
+    key_allows = scan.key_allows or []
     facts = Facts(
-        key_allows=[(key_allows[i], _MATCH_KINDS[<int>key_kinds[i]]) for i in range(len(key_allows))],
+        key_allows=[(key_allows[i], _MATCH_KINDS[scan.key_kind(i)]) for i in range(len(key_allows))],
         identity_allows=identity_allows,
         scp_allowed=None if scp_allowed < 0 else scp_allowed == 1,
         boundary_allowed=None if boundary_allowed < 0 else boundary_allowed == 1,
         session_allowed=None if session_allowed < 0 else session_allowed == 1,
-        grants=[(g, _MATCH_KINDS[<int>k], _GRANT_USES[<int>u]) for g, k, u in grants],
+        grants=[(g, _MATCH_KINDS[<int>k], _GRANT_USES[<int>u]) for g, k, u in grants or ()],
         errors=list(errors),
     )
     return combine(facts, ctx)

@@ -1,0 +1,38 @@
+# Direct reads and first writes of __slots__ fields, for the frozen slotted dataclasses the
+# evaluator reads on every decision (RequestContext, PolicySet, Grant…) and the Decision it
+# builds. A slot is a fixed offset in the object; the offset is taken from the class's
+# member descriptor once at import. Callers check the exact type before using an offset.
+
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+
+cdef extern from "Python.h":
+    """
+    #include "structmember.h"
+    """
+    ctypedef struct PyMemberDef:
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef* d_member
+    PyObject* _PyType_Lookup(PyObject* cls, PyObject* name)
+
+
+cdef inline Py_ssize_t slot_offset(type cls, str name) except -1:
+    """The offset of slot ``name`` of ``cls`` (TypeError if it is not a plain slot)."""
+    cdef PyObject* descriptor = _PyType_Lookup(<PyObject*>cls, <PyObject*>name)
+    if descriptor is NULL or type(<object>descriptor).__name__ != "member_descriptor":
+        raise TypeError(f"{cls.__name__}.{name} is not a __slots__ field")
+    return (<PyMemberDescrObject*>descriptor).d_member.offset
+
+
+cdef inline object get_slot(object obj, Py_ssize_t offset):
+    cdef PyObject* value = (<PyObject**>((<char*><PyObject*>obj) + offset))[0]
+    if value is NULL:
+        raise AttributeError(f"{type(obj).__name__} object has an unset field")
+    return <object>value
+
+
+cdef inline void init_slot(object obj, Py_ssize_t offset, object value) noexcept:
+    """Fill a slot of an object just created by tp_alloc (its slots are all NULL)."""
+    Py_INCREF(value)
+    (<PyObject**>((<char*><PyObject*>obj) + offset))[0] = <PyObject*>value
