@@ -36,6 +36,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kmspolicy.errors import KMSError
 
@@ -91,12 +92,19 @@ class Blob:
 
 def header_bytes(key_id: str, backing_key_id: bytes, nonce: bytes) -> bytes:
     """The header (the AAD prefix) of a blob, without building a ``Blob``."""
+    if len(nonce) != NONCE_LEN:
+        raise ValueError("nonce must be 12 bytes")
+    return _header_prefix(key_id, backing_key_id) + nonce
+
+
+@lru_cache(maxsize=4096)
+def _header_prefix(key_id: str, backing_key_id: bytes) -> bytes:
     kid = key_id.encode("ascii")
     if not 1 <= len(kid) <= 255:
         raise ValueError(f"key id must be 1..255 ASCII bytes, got {len(kid)}")
-    if len(backing_key_id) != BACKING_KEY_ID_LEN or len(nonce) != NONCE_LEN:
-        raise ValueError("backing-key id must be 32 bytes and nonce 12 bytes")
-    return bytes((VERSION, len(kid))) + kid + backing_key_id + nonce
+    if len(backing_key_id) != BACKING_KEY_ID_LEN:
+        raise ValueError("backing-key id must be 32 bytes")
+    return bytes((VERSION, len(kid))) + kid + backing_key_id
 
 
 def join(header: bytes, body: bytes) -> bytes:
@@ -149,9 +157,22 @@ def encode_context(context: Mapping[str, str] | None) -> bytes:
     the same (AWS treats them alike).
     """
     if not context:
-        return struct.pack(">I", 0)
+        return _EMPTY_CONTEXT
+    pairs = tuple(context.items())
+    try:
+        return _encode_pairs(pairs)
+    except TypeError:  # unhashable values: not strings either
+        raise TypeError("encryption context keys and values must be strings") from None
+
+
+_EMPTY_CONTEXT = struct.pack(">I", 0)
+
+
+@lru_cache(maxsize=4096)
+def _encode_pairs(pairs: tuple[tuple[str, str], ...]) -> bytes:
+    """``encode_context`` of the pairs; callers reuse a few contexts, so it is cached."""
     items: list[tuple[bytes, bytes]] = []
-    for k, v in context.items():
+    for k, v in pairs:
         if not isinstance(k, str) or not isinstance(v, str):
             raise TypeError("encryption context keys and values must be strings")
         items.append((k.encode("utf-8"), v.encode("utf-8")))

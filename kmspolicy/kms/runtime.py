@@ -145,6 +145,7 @@ class Runtime:
         self._keys: dict[str, KeyEntry] = {}
         self._callers: dict[Caller | str, CallerEntry] = {}
         self._decisions: dict[tuple[Any, ...], tuple[Decision, Permit | None]] = {}
+        self._resolved: dict[tuple[str, str, bool], tuple[str, str | None, str]] = {}
         self._usage: dict[str, list[Any]] = {}  # key id -> [operation, time, request id]
         self._usage_written: dict[str, datetime] = {}
         self._lock = threading.RLock()
@@ -286,12 +287,39 @@ class Runtime:
         policies = self.authorizer.key_policies(document, GrantTable(grants))
         return KeyEntry(record, info, policies, _time_dependent((record.policy,)), refresh_at)
 
+    def forget_aliases(self) -> None:
+        """Drop cached KeyId resolutions (after any alias change)."""
+        with self._lock:
+            self._resolved.clear()
+
     def resolve_key(
         self, key_id: str, caller: CallerEntry, *, alias_allowed: bool
     ) -> tuple[KeyEntry, str | None]:
         """The key a KeyId names (key id, key ARN, alias name, alias ARN), and the alias
         the caller used, if any. Alias forms only where ``alias_allowed``."""
         account = caller.identity.caller.account or ""
+        memo = (key_id, account, alias_allowed)
+        resolved = self._resolved.get(memo)
+        if resolved is None:
+            resolved = self._resolve_name(key_id, account, alias_allowed)
+            with self._lock:
+                if len(self._resolved) >= _DECISION_CACHE_LIMIT:
+                    self._resolved.clear()
+                self._resolved[memo] = resolved
+        target, alias_used, expected_account = resolved
+        arn = f"arn:aws:kms:{self.region}:{expected_account}:key/{target}"
+        try:
+            entry = self.key_entry(target)
+        except KMSError:
+            raise not_found(f"Key '{arn}' does not exist") from None
+        if entry.record.account_id != expected_account or entry.record.region != self.region:
+            raise not_found(f"Key '{arn}' does not exist")
+        return entry, alias_used
+
+    def _resolve_name(
+        self, key_id: str, account: str, alias_allowed: bool
+    ) -> tuple[str, str | None, str]:
+        """(key id, alias used, account the caller named) for a KeyId; no key lookup."""
         alias_used: str | None = None
         if key_id.startswith("arn:"):
             parts = key_id.split(":", 5)
@@ -322,14 +350,7 @@ class Runtime:
                 raise not_found(f"Invalid keyId '{key_id}'")
             target = key_id
             expected_account = account
-        arn = f"arn:aws:kms:{self.region}:{expected_account}:key/{target}"
-        try:
-            entry = self.key_entry(target)
-        except KMSError:
-            raise not_found(f"Key '{arn}' does not exist") from None
-        if entry.record.account_id != expected_account or entry.record.region != self.region:
-            raise not_found(f"Key '{arn}' does not exist")
-        return entry, alias_used
+        return target, alias_used, expected_account
 
     def _alias_target(self, account: str, region: str, name: str, arn: str) -> str:
         alias = self.store.get_alias(account, region, name) if region == self.region else None

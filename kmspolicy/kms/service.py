@@ -159,6 +159,7 @@ class KMS:
                     if key.deletion_date is not None and key.deletion_date <= now:
                         self.store.delete_key(key.key_id)
                         rt.forget_key(key.key_id)
+                        rt.forget_aliases()
                         deleted.append(key.key_id)
                     continue
                 if (

@@ -96,7 +96,7 @@ def _compiled(shape_name: str) -> Check:
     if kind == "blob":
 
         def blob(value: Any, path: str, errors: Errors) -> None:
-            if not isinstance(value, bytes | bytearray):
+            if type(value) is not bytes and not isinstance(value, bytearray):
                 _fail(errors, path, value, "be bytes")
             elif length is not None:
                 length(value, len(value), path, errors)
@@ -149,13 +149,17 @@ def _compiled(shape_name: str) -> Check:
         return sequence
     if kind == "map":
         key_name, value_name = shape["key"], shape["value"]
+        plain = SHAPES[key_name] == SHAPES[value_name] == {"type": "string"}
 
         def mapping(value: Any, path: str, errors: Errors) -> None:
-            if not isinstance(value, Mapping):
+            if type(value) is not dict and not isinstance(value, Mapping):
                 _fail(errors, path, value, "be a map (dict)")
                 return
             if length is not None:
                 length(value, len(value), path, errors)
+            # string to string with no constraints, the common case: checked inline
+            if plain and all(type(k) is str and type(v) is str for k, v in value.items()):
+                return
             check_key, check_value = _compiled(key_name), _compiled(value_name)
             for k, v in value.items():
                 check_key(k, f"{path}.key", errors)
@@ -173,18 +177,21 @@ def _structure(shape: Mapping[str, Any]) -> Check:
     names = {name: _camel(name) for name in members}
     required = tuple(shape.get("required", ()))
     known = ", ".join(members)
+    checks: dict[str, Check] = {}
 
     def structure(value: Any, path: str, errors: Errors) -> None:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             _fail(errors, path, value, "be a structure (dict)")
             return
+        if not checks:  # member checkers, bound on first use (shapes may be recursive)
+            checks.update({name: _compiled(member) for name, member in members.items()})
         for name, item in value.items():
-            member = members.get(name)
-            where = f"{path}.{names.get(name, name)}" if path else names.get(name, str(name))
+            member = checks.get(name)
             if member is None:
+                where = f"{path}.{name}" if path else str(name)
                 _fail(errors, where, item, f"be one of the known members: {known}")
             elif item is not None:
-                _compiled(member)(item, where, errors)
+                member(item, f"{path}.{names[name]}" if path else names[name], errors)
         for name in required:
             if value.get(name) is None:
                 _fail(errors, f"{path}.{names[name]}" if path else names[name], None, "not be null")

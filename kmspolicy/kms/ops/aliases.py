@@ -62,6 +62,7 @@ def create_alias(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     now = rt.clock.now()
     rt.store.put_alias(AliasRecord(name, record.account_id, rt.region, record.key_id, now, now))
     rt.forget_key(record.key_id)
+    rt.forget_aliases()
     return {}
 
 
@@ -81,6 +82,7 @@ def delete_alias(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     rt.authorize(who, "kms:DeleteAlias", entry)
     rt.store.delete_alias(alias.account_id, alias.region, name)
     rt.forget_key(alias.target_key_id)
+    rt.forget_aliases()
     return {}
 
 
@@ -120,6 +122,7 @@ def update_alias(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     )
     rt.forget_key(old.record.key_id)
     rt.forget_key(new.record.key_id)
+    rt.forget_aliases()
     return {}
 
 
