@@ -322,7 +322,8 @@ def atoms(item: Formula) -> set[Atom]:
 
 def _text(item: Formula, nested: bool) -> str:
     if isinstance(item, Not):
-        return item.arg.negated_text
+        text = item.arg.negated_text
+        return f"({text})" if nested and " and " in text else text
     if isinstance(item, And):
         joined = " and ".join(sorted(_text(a, True) for a in item.args))
         return f"({joined})" if nested else joined
@@ -339,5 +340,5 @@ def render(item: Formula) -> list[str]:
     if item is True:
         return []
     if isinstance(item, And):
-        return sorted(_text(a, True) for a in item.args)
+        return sorted(_text(a, False) for a in item.args)
     return [_text(item, False)]
