@@ -40,6 +40,17 @@ cdef class Template:
     cdef tuple substitute(self, dict values, frozenset single)
 
 
+cdef class Address:
+    # An IP address (mask all ones) or a CIDR block: 128 bits in two halves.
+    cdef int version
+    cdef unsigned long long high, low, mask_high, mask_low
+
+    cdef bint within(self, Address network) noexcept
+
+
+cdef Address address(object parsed)
+
+
 cdef class Failure:
     # A value that cannot be read as the operator's type, with the reference message.
     cdef readonly str message

@@ -66,6 +66,32 @@ cdef class Template:
         return tuple(pieces)
 
 
+cdef class Address:
+    cdef bint within(self, Address network) noexcept:
+        """``ipaddress``'s ``address in network`` for an address of the same version."""
+        return (
+            self.version == network.version
+            and (self.high & network.mask_high) == network.high
+            and (self.low & network.mask_low) == network.low
+        )
+
+
+cdef unsigned long long _LOW = 0xFFFFFFFFFFFFFFFF
+
+
+cdef Address address(object parsed):
+    """An Address from an ``ipaddress`` address or network."""
+    cdef Address a = Address.__new__(Address)
+    a.version = parsed.version
+    if hasattr(parsed, "network_address"):
+        value, mask = int(parsed.network_address), int(parsed.netmask)
+    else:
+        value, mask = int(parsed), (1 << parsed.max_prefixlen) - 1
+    a.high, a.low = value >> 64, value & _LOW
+    a.mask_high, a.mask_low = mask >> 64, mask & _LOW
+    return a
+
+
 cdef class Failure:
     def __init__(self, str message):
         self.message = message
@@ -124,7 +150,7 @@ cdef object convert_policy_value(int kind, object spec, object value):
     if kind == V_DATE:
         return (parsed - _EPOCH) // _MICROSECOND
     if kind == V_IP:
-        return (parsed.version, int(parsed.network_address), int(parsed.netmask))
+        return address(parsed)
     return parsed
 
 

@@ -10,12 +10,15 @@ outcome (the implicit denies, with their "Missing" reasons) is handed to
 ``combine.combine`` itself, so its reasons are produced by one piece of code.
 """
 
+cimport cython
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject, PyObject_RichCompareBool, Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT
 
 from kmspolicy._fast._compiled cimport (
+    Address,
     CCondition,
     CompiledPolicy,
+    address,
     CStatement,
     Failure,
     Template,
@@ -136,6 +139,7 @@ for _name, _kind in (("numericequals", V_NUMBER), ("dateequals", V_DATE), ("bool
     _SPECS[_kind] = OPERATORS[_name]
 
 
+@cython.freelist(4)
 cdef class _Scan:
     cdef void add_key_kind(self, Py_ssize_t index, int kind) except *:
         if index < 64:
@@ -170,7 +174,7 @@ cdef object _request_value(int kind, str text):
         if kind == V_DATE:
             value = (parsed - _EPOCH) // _MICROSECOND
         elif kind == V_IP:
-            value = (parsed.version, int(parsed))
+            value = address(parsed)
         else:
             value = parsed
     if len(cache) >= _CACHE_LIMIT:
@@ -196,9 +200,7 @@ cdef bint _compare(int how, object r, object op) except -1:
     if how == C_GE:
         return PyObject_RichCompareBool(r, op, Py_GE)
     if how == C_IP:
-        return (<tuple>r)[0] == (<tuple>op)[0] and (
-            ((<tuple>r)[1] & (<tuple>op)[2]) == (<tuple>op)[1]
-        )
+        return (<Address>r).within(<Address>op)
     arn = <tuple>r
     globs = <tuple>op
     for i in range(6):
@@ -449,6 +451,16 @@ cdef inline str _numbered(list names, str stem, Py_ssize_t position):
     return <str>names[position] if position < len(names) else f"{stem} {position}"
 
 
+cdef inline bint _grant_succeeds(
+    int code, bint limits_ok, bint implicit_identity, bint identity_ok
+) noexcept:
+    """A grant (MatchKind * 4 + GrantUse) that allows: combine's ``succeeds(kind, True)``."""
+    cdef int kind = code // 4
+    if code % 4 != USABLE or (kind == ROLE and not limits_ok):
+        return False
+    return identity_ok or not (kind == ACCOUNT and not implicit_identity)
+
+
 cdef object _decision(object effect, tuple reasons, tuple errors):
     """``Decision(effect, reasons, errors)`` without the frozen dataclass's __init__."""
     decision = _NEW_OBJECT(_Decision)
@@ -465,10 +477,14 @@ cdef object _exact_context(object ctx):
 
 
 cdef object _exact_policies(object policies):
+    if (
+        type(policies) is _PolicySet
+        and type(get_slot(policies, _S_KEY)) is _KeyPolicies
+        and type(get_slot(policies, _S_CALLER)) is _CallerPolicies
+    ):
+        return policies
     key = policies.key
     caller = policies.caller
-    if type(policies) is _PolicySet and type(key) is _KeyPolicies and type(caller) is _CallerPolicies:
-        return policies
     return _PolicySet(
         _KeyPolicies(key.key_policy, key.grants),
         _CallerPolicies(
@@ -489,7 +505,9 @@ def evaluate(policies, ctx) -> Decision:
     cdef bint used_identity, needs
     cdef int scp_allowed = -1, boundary_allowed = -1, session_allowed = -1  # -1: none applies
     cdef list identity_allows = []
-    cdef list grants = None
+    cdef list grants = None, grant_codes = None
+    cdef int code
+    cdef bint usable
     cdef list reasons
     cdef PyObject* hit
 
@@ -565,7 +583,10 @@ def evaluate(policies, ctx) -> Decision:
                 for grant in for_grantee(scan.identities[i]):
                     if grants is None:
                         grants = []
-                    grants.append((grant, scan.kinds[i], _grant_use(grant, operation, ctx)))
+                        grant_codes = []
+                    grants.append(grant)
+                    # MatchKind and GrantUse in one small int (no allocation)
+                    grant_codes.append(scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
 
     # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
     errors = _EMPTY if scan.errors is None else tuple(scan.errors)
@@ -592,22 +613,21 @@ def evaluate(policies, ctx) -> Decision:
                         continue
                     used_identity = used_identity or needs
                     reasons.append(scan.key_allows[i])
-                granted = None
-                for grant, kind, use in grants or ():
-                    if use != USABLE or (kind == ROLE and not limits_ok):
+                usable = False
+                for i in range(0 if grants is None else len(grants)):
+                    code = grant_codes[i]
+                    if not _grant_succeeds(code, limits_ok, implicit_identity, identity_ok):
                         continue
-                    needs = kind == ACCOUNT and not implicit_identity
-                    if needs and not identity_ok:
-                        continue
-                    used_identity = used_identity or needs
-                    if granted is None:
-                        granted = []
-                    granted.append(_grant_reason(grant))
-                if reasons or granted is not None:
+                    usable = True
+                    used_identity = used_identity or (
+                        code // 4 == ACCOUNT and not implicit_identity
+                    )
+                if reasons or usable:
                     if used_identity:
                         reasons.extend(identity_allows)
-                    if granted is not None:
-                        reasons.extend(granted)
+                    for i in range(0 if grants is None else len(grants)):
+                        if _grant_succeeds(grant_codes[i], limits_ok, implicit_identity, identity_ok):
+                            reasons.append(_grant_reason(grants[i]))
                     return _decision(_ALLOW, tuple(reasons), errors)
     key_allows = scan.key_allows or []
     facts = Facts(
@@ -616,7 +636,10 @@ def evaluate(policies, ctx) -> Decision:
         scp_allowed=None if scp_allowed < 0 else scp_allowed == 1,
         boundary_allowed=None if boundary_allowed < 0 else boundary_allowed == 1,
         session_allowed=None if session_allowed < 0 else session_allowed == 1,
-        grants=[(g, _MATCH_KINDS[<int>k], _GRANT_USES[<int>u]) for g, k, u in grants or ()],
+        grants=[
+            (grants[i], _MATCH_KINDS[grant_codes[i] // 4], _GRANT_USES[grant_codes[i] % 4])
+            for i in range(0 if grants is None else len(grants))
+        ],
         errors=list(errors),
     )
     return combine(facts, ctx)

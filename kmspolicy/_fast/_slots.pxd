@@ -28,8 +28,12 @@ cdef inline Py_ssize_t slot_offset(type cls, str name) except -1:
 cdef inline object get_slot(object obj, Py_ssize_t offset):
     cdef PyObject* value = (<PyObject**>((<char*><PyObject*>obj) + offset))[0]
     if value is NULL:
-        raise AttributeError(f"{type(obj).__name__} object has an unset field")
+        unset(obj)
     return <object>value
+
+
+cdef inline int unset(object obj) except -1:
+    raise AttributeError(f"{type(obj).__name__} object has an unset field")
 
 
 cdef inline void init_slot(object obj, Py_ssize_t offset, object value) noexcept:
