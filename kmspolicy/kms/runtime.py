@@ -491,10 +491,8 @@ def deny_message(
         kind = _POLICY_KIND_WORDS.get(deny.kind, "identity-based") if deny else "identity-based"
         return f"{head} with an explicit deny in a {kind} policy"
     missing = next((r for r in decision.reasons if r.effect == "Missing"), None)
-    if key_less:
-        kind = "identity-based"
-    elif missing is not None and missing.kind in _POLICY_KIND_WORDS:
+    if missing is not None and missing.kind in _POLICY_KIND_WORDS:
         kind = _POLICY_KIND_WORDS[missing.kind]
     else:
-        kind = "resource-based"
+        kind = "identity-based" if key_less else "resource-based"
     return f"{head} because no {kind} policy allows the {action} action"

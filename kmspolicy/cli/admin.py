@@ -1,0 +1,233 @@
+"""``kmspolicy admin``: set up a KMS data directory and its IAM directory.
+
+Every subcommand works on the data directory given by ``--data`` (or
+``$KMSPOLICY_DATA_DIR``): ``init`` creates it (database and root key), the others add
+accounts, users and roles, attach identity policies and permissions boundaries, issue or
+import access keys and list what exists. Output is JSON. Exit status: 0 done, 1 refused
+(bad policy text with line:column, unknown principal, bad credential format), 2 usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kmspolicy.errors import PolicySyntaxError
+from kmspolicy.kms.principals import Directory
+from kmspolicy.kms.service import KMS
+
+__all__ = ["command"]
+
+
+def _emit(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, default=str))
+
+
+@contextmanager
+def _directory(ctx: click.Context) -> Iterator[Directory]:
+    data: Path = ctx.obj["data"]
+    if not (data / "kms.db").exists():
+        raise click.UsageError(f"{data} is not a KMS data directory: run `kmspolicy admin init`")
+    kms = KMS.open(data)
+    try:
+        yield kms.directory
+    except PolicySyntaxError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(1)
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    finally:
+        kms.close()
+
+
+def _tags(values: tuple[str, ...]) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--tag")
+        tags[key] = value
+    return tags
+
+
+@click.group(name="admin")
+@click.option(
+    "--data",
+    "data",
+    envvar="KMSPOLICY_DATA_DIR",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The KMS data directory (or $KMSPOLICY_DATA_DIR).",
+)
+@click.pass_context
+def command(ctx: click.Context, data: Path) -> None:
+    """Administer a KMS data directory: accounts, users, roles, policies, access keys."""
+    ctx.obj = {"data": data}
+
+
+@command.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the data directory: its database and root key (mode 0600)."""
+    data: Path = ctx.obj["data"]
+    KMS.open(data).close()
+    _emit({"data": str(data), "database": str(data / "kms.db"), "rootKey": str(data / "root.key")})
+
+
+@command.command("create-account")
+@click.argument("account_id")
+@click.pass_context
+def create_account(ctx: click.Context, account_id: str) -> None:
+    """Add an account (12 digits); its root is arn:aws:iam::ACCOUNT_ID:root."""
+    with _directory(ctx) as directory:
+        _emit({"Arn": directory.create_account(account_id).arn})
+
+
+def _create(
+    ctx: click.Context, kind: str, account: str, name: str, path: str, tag: tuple[str, ...]
+) -> None:
+    with _directory(ctx) as directory:
+        create = directory.create_user if kind == "user" else directory.create_role
+        _emit({"Arn": create(account, name, path=path, tags=_tags(tag)).arn})
+
+
+@command.command("create-user")
+@click.argument("account")
+@click.argument("name")
+@click.option("--path", default="/", show_default=True)
+@click.option("--tag", multiple=True, metavar="KEY=VALUE", help="A principal tag (repeatable).")
+@click.pass_context
+def create_user(
+    ctx: click.Context, account: str, name: str, path: str, tag: tuple[str, ...]
+) -> None:
+    """Add an IAM user to ACCOUNT."""
+    _create(ctx, "user", account, name, path, tag)
+
+
+@command.command("create-role")
+@click.argument("account")
+@click.argument("name")
+@click.option("--path", default="/", show_default=True)
+@click.option("--tag", multiple=True, metavar="KEY=VALUE", help="A principal tag (repeatable).")
+@click.pass_context
+def create_role(
+    ctx: click.Context, account: str, name: str, path: str, tag: tuple[str, ...]
+) -> None:
+    """Add an IAM role to ACCOUNT."""
+    _create(ctx, "role", account, name, path, tag)
+
+
+@command.command("attach-policy")
+@click.argument("principal")
+@click.argument("name")
+@click.argument("policy_file", type=click.File("r"))
+@click.pass_context
+def attach_policy(ctx: click.Context, principal: str, name: str, policy_file: Any) -> None:
+    """Attach (or replace) identity policy NAME from POLICY_FILE ('-' for stdin)."""
+    with _directory(ctx) as directory:
+        record = directory.attach_policy(principal, name, policy_file.read())
+        _emit({"Arn": record.arn, "Policies": [n for n, _ in record.identity_policies]})
+
+
+@command.command("detach-policy")
+@click.argument("principal")
+@click.argument("name")
+@click.pass_context
+def detach_policy(ctx: click.Context, principal: str, name: str) -> None:
+    """Remove identity policy NAME from PRINCIPAL."""
+    with _directory(ctx) as directory:
+        record = directory.detach_policy(principal, name)
+        _emit({"Arn": record.arn, "Policies": [n for n, _ in record.identity_policies]})
+
+
+@command.command("set-boundary")
+@click.argument("principal")
+@click.argument("policy_file", type=click.File("r"), required=False)
+@click.option("--clear", is_flag=True, help="Remove the permissions boundary.")
+@click.pass_context
+def set_boundary(ctx: click.Context, principal: str, policy_file: Any, clear: bool) -> None:
+    """Set PRINCIPAL's permissions boundary from POLICY_FILE, or --clear it."""
+    if clear == (policy_file is not None):
+        raise click.UsageError("give a POLICY_FILE or --clear, not both")
+    with _directory(ctx) as directory:
+        text = None if clear else policy_file.read()
+        record = directory.set_permissions_boundary(principal, text)
+        _emit({"Arn": record.arn, "PermissionsBoundary": record.permissions_boundary is not None})
+
+
+@command.command("issue-access-key")
+@click.argument("principal")
+@click.pass_context
+def issue_access_key(ctx: click.Context, principal: str) -> None:
+    """Make a new access key for a user or account root; prints the secret once."""
+    with _directory(ctx) as directory:
+        creds = directory.issue_access_key(principal)
+        _emit(
+            {
+                "AccessKeyId": creds.access_key_id,
+                "SecretAccessKey": creds.secret_access_key,
+                "Arn": creds.principal_arn,
+            }
+        )
+
+
+@command.command("import-access-key")
+@click.argument("principal")
+@click.argument("access_key_id")
+@click.option(
+    "--secret-file",
+    type=click.File("r"),
+    default="-",
+    show_default=True,
+    help="File holding the 40-character secret ('-': stdin), so it stays out of argv.",
+)
+@click.pass_context
+def import_access_key(
+    ctx: click.Context, principal: str, access_key_id: str, secret_file: Any
+) -> None:
+    """Import an existing access key (AKIA...) for PRINCIPAL."""
+    secret = secret_file.read().strip()
+    with _directory(ctx) as directory:
+        creds = directory.import_access_key(principal, access_key_id, secret)
+        _emit({"AccessKeyId": creds.access_key_id, "Arn": creds.principal_arn})
+
+
+@command.command("list")
+@click.option("--account", default=None, help="Only this account's principals.")
+@click.pass_context
+def list_principals(ctx: click.Context, account: str | None) -> None:
+    """List accounts, users and roles with their tags and policy names."""
+    with _directory(ctx) as directory:
+        _emit(
+            [
+                {
+                    "Arn": p.arn,
+                    "Kind": p.kind,
+                    "Tags": dict(p.tags),
+                    "Policies": [n for n, _ in p.identity_policies],
+                    "PermissionsBoundary": p.permissions_boundary is not None,
+                }
+                for p in directory.principals(account)
+            ]
+        )
+
+
+@command.command("list-access-keys")
+@click.argument("principal")
+@click.pass_context
+def list_access_keys(ctx: click.Context, principal: str) -> None:
+    """List PRINCIPAL's access keys (ids and status; never secrets)."""
+    with _directory(ctx) as directory:
+        _emit(
+            [
+                {"AccessKeyId": k.access_key_id, "Status": k.status, "CreateDate": k.created}
+                for k in directory.list_access_keys(principal)
+            ]
+        )
