@@ -17,7 +17,8 @@ cdef class _Scan:
     cdef object message               # why the last condition could not be evaluated
     cdef list errors                  # None until a statement cannot be evaluated
     cdef list denies                  # None until a Deny matches
-    cdef list key_allows              # key-policy Allow reasons
+    cdef list identity_allows         # identity-policy Allow reasons (None: none yet)
+    cdef list key_allows              # key-policy Allow reasons (None: none yet)
     cdef unsigned char first_kinds[64]  # ... and their MatchKind
     cdef list more_kinds              # beyond the first 64
 

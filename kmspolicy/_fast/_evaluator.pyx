@@ -30,7 +30,7 @@ from kmspolicy._fast._compiled cimport (
     V_NULL,
 )
 from kmspolicy._fast._glob cimport Glob, glob_from_pieces
-from kmspolicy._fast._slots cimport get_slot, init_slot, slot_offset
+from kmspolicy._fast._slots cimport _new_object, get_slot, init_slot, slot_offset
 
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
@@ -86,7 +86,6 @@ cdef list _IDENTITY_SOURCES = [f"identity policy {i}" for i in range(64)]
 cdef list _SCP_SOURCES = [f"scp {i}" for i in range(64)]
 cdef dict _GRANT_REASONS = {}
 cdef tuple _EMPTY = ()
-cdef object _NEW_OBJECT = object.__new__
 cdef type _Decision = Decision
 cdef type _RequestContext = RequestContext
 cdef type _PolicySet = PolicySet
@@ -213,7 +212,12 @@ cdef bint _hits(CCondition c, object operands, object r) except -1:
     """Whether request value ``r`` matches some policy value."""
     if operands is None:
         return r in c.opset
-    for op in operands:
+    if type(operands) is tuple:  # static operands: never None
+        for op in <tuple>operands:
+            if _compare(c.compare, r, op):
+                return True
+        return False
+    for op in <list>operands:
         if op is not None and _compare(c.compare, r, op):
             return True
     return False
@@ -273,7 +277,9 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
         # one value: every qualifier reduces to "matches, unless negated"
         return _hits(c, operands, value) != negated
     requested = []
-    for text in requested_values:
+    if type(requested_values) is not tuple:
+        requested_values = tuple(requested_values)
+    for text in <tuple>requested_values:
         value = _request_value(c.kind, text)
         if type(value) is Failure:
             scan.message = c.prefix + (<Failure>value).message
@@ -366,11 +372,11 @@ cdef Py_ssize_t _scan(
     dict values,
     bint resource_policy,
     bint has_boundary,
-    list allows,
+    bint collect,
 ) except -1:
-    """Scan one policy: Deny matches go to ``scan.denies``; Allow reasons to ``allows``
-    when given (for the key policy, their MatchKind to ``scan``). Returns the number of
-    Allow matches (``reference._scan``)."""
+    """Scan one policy: Deny matches go to ``scan.denies``; when ``collect``, Allow reasons
+    go to ``scan.key_allows`` (with their MatchKind) or ``scan.identity_allows``. Returns
+    the number of Allow matches (``reference._scan``)."""
     cdef CStatement s
     cdef int kind
     cdef Py_ssize_t count = 0
@@ -405,10 +411,16 @@ cdef Py_ssize_t _scan(
             scan.denies.append(reason)
             continue
         count += 1
-        if allows is not None:
+        if collect:
             if resource_policy:
-                scan.add_key_kind(len(allows), kind)
-            allows.append(reason)
+                if scan.key_allows is None:
+                    scan.key_allows = []
+                scan.add_key_kind(len(scan.key_allows), kind)
+                scan.key_allows.append(reason)
+            else:
+                if scan.identity_allows is None:
+                    scan.identity_allows = []
+                scan.identity_allows.append(reason)
     return count
 
 
@@ -463,7 +475,7 @@ cdef inline bint _grant_succeeds(
 
 cdef object _decision(object effect, tuple reasons, tuple errors):
     """``Decision(effect, reasons, errors)`` without the frozen dataclass's __init__."""
-    decision = _NEW_OBJECT(_Decision)
+    decision = _new_object(_Decision)
     init_slot(decision, _D_EFFECT, effect)
     init_slot(decision, _D_REASONS, reasons)
     init_slot(decision, _D_ERRORS, errors)
@@ -504,7 +516,7 @@ def evaluate(policies, ctx) -> Decision:
     cdef bint has_boundary, cross_account, implicit_identity, limits_ok, identity_ok
     cdef bint used_identity, needs
     cdef int scp_allowed = -1, boundary_allowed = -1, session_allowed = -1  # -1: none applies
-    cdef list identity_allows = []
+    cdef list identity_allows
     cdef list grants = None, grant_codes = None
     cdef int code
     cdef bint usable
@@ -550,13 +562,12 @@ def evaluate(policies, ctx) -> Decision:
         key_values = get_slot(ctx, _X_KEY_POLICY_VALUES)
         if type(key_values) is not dict:
             key_values = dict(key_values)
-        scan.key_allows = []
         _scan(get_slot(key, _K_KEY_POLICY), "key policy", _KEY_POLICY, scan, key_values, True,
-              has_boundary, scan.key_allows)
+              has_boundary, True)
     position = 0
     for policy in get_slot(caller, _C_IDENTITY):
         _scan(policy, _numbered(_IDENTITY_SOURCES, "identity policy", position),
-              _IDENTITY_POLICY, scan, values, False, False, identity_allows)
+              _IDENTITY_POLICY, scan, values, False, False, True)
         position += 1
     scps = get_slot(caller, _C_SCPS)
     if scps and not get_slot(ctx, _X_SCP_EXEMPT):
@@ -564,16 +575,16 @@ def evaluate(policies, ctx) -> Decision:
         position = 0
         for policy in scps:
             if _scan(policy, _numbered(_SCP_SOURCES, "scp", position), _SCP, scan, values,
-                     False, False, None):
+                     False, False, False):
                 scp_allowed = 1
             position += 1
     if boundary is not None:
         boundary_allowed = _scan(boundary, "permissions boundary", _BOUNDARY, scan, values,
-                                 False, False, None) > 0
+                                 False, False, False) > 0
     session = get_slot(caller, _C_SESSION)
     if session is not None:
         session_allowed = _scan(session, "session policy", _SESSION, scan, values,
-                                False, False, None) > 0
+                                False, False, False) > 0
     if key_account is not None:
         table = get_slot(key, _K_GRANTS)
         if len(table):
@@ -589,6 +600,7 @@ def evaluate(policies, ctx) -> Decision:
                     grant_codes.append(scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
 
     # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
+    identity_allows = scan.identity_allows if scan.identity_allows is not None else []
     errors = _EMPTY if scan.errors is None else tuple(scan.errors)
     if scan.denies is not None:
         return _decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
@@ -604,7 +616,7 @@ def evaluate(policies, ctx) -> Decision:
             if not cross_account or get_slot(ctx, _X_CROSS_ACCOUNT_ALLOWED):
                 reasons = []
                 used_identity = False
-                for i in range(len(scan.key_allows)):
+                for i in range(0 if scan.key_allows is None else len(scan.key_allows)):
                     kind = scan.key_kind(i)
                     if kind == ROLE and not limits_ok:
                         continue

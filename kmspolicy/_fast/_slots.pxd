@@ -4,7 +4,7 @@
 # member descriptor once at import. Callers check the exact type before using an offset.
 
 from cpython.object cimport PyObject
-from cpython.ref cimport Py_INCREF
+from cpython.ref cimport Py_DECREF, Py_INCREF
 
 cdef extern from "Python.h":
     """
@@ -15,6 +15,8 @@ cdef extern from "Python.h":
     ctypedef struct PyMemberDescrObject:
         PyMemberDef* d_member
     PyObject* _PyType_Lookup(PyObject* cls, PyObject* name)
+    ctypedef struct PyTypeObject:
+        PyObject* (*tp_alloc)(PyTypeObject*, Py_ssize_t) except NULL
 
 
 cdef inline Py_ssize_t slot_offset(type cls, str name) except -1:
@@ -40,3 +42,11 @@ cdef inline void init_slot(object obj, Py_ssize_t offset, object value) noexcept
     """Fill a slot of an object just created by tp_alloc (its slots are all NULL)."""
     Py_INCREF(value)
     (<PyObject**>((<char*><PyObject*>obj) + offset))[0] = <PyObject*>value
+
+
+cdef inline object _new_object(type cls):
+    """An instance of a slotted class with every slot unset (``object.__new__(cls)``)."""
+    cdef PyObject* fresh = (<PyTypeObject*>cls).tp_alloc(<PyTypeObject*>cls, 0)
+    obj = <object>fresh
+    Py_DECREF(obj)  # tp_alloc returned a new reference; ``obj`` holds its own
+    return obj
