@@ -39,7 +39,7 @@ from kmspolicy._fast._compiled import compile_policy
 from kmspolicy.engine.combine import Facts, GrantUse, MatchKind, combine, grant_reason
 from kmspolicy.engine.context import RequestContext
 from kmspolicy.engine.decision import Decision, Outcome, Reason, SourceKind
-from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant, constraints_met
+from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant, GrantTable, constraints_met
 from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
 from kmspolicy.engine.operators import OPERATORS, OperandError, parse_request_value
 from kmspolicy.engine.request import PrincipalKind
@@ -92,6 +92,8 @@ cdef type _PolicySet = PolicySet
 cdef type _KeyPolicies = KeyPolicies
 cdef type _CallerPolicies = CallerPolicies
 cdef type _Grant = Grant
+cdef type _GrantTable = GrantTable
+cdef object _FOR_GRANTEE = GrantTable.for_grantee
 # Slot offsets of the fields read on every decision.
 cdef Py_ssize_t _D_EFFECT = slot_offset(Decision, "effect")
 cdef Py_ssize_t _D_REASONS = slot_offset(Decision, "reasons")
@@ -104,6 +106,7 @@ cdef Py_ssize_t _C_IDENTITY = slot_offset(CallerPolicies, "identity_policies")
 cdef Py_ssize_t _C_BOUNDARY = slot_offset(CallerPolicies, "permissions_boundary")
 cdef Py_ssize_t _C_SCPS = slot_offset(CallerPolicies, "scps")
 cdef Py_ssize_t _C_SESSION = slot_offset(CallerPolicies, "session_policy")
+cdef Py_ssize_t _T_GRANTS = slot_offset(GrantTable, "grants")
 cdef Py_ssize_t _G_OPERATION_SET = slot_offset(Grant, "operation_set")
 cdef Py_ssize_t _G_PENDING = slot_offset(Grant, "pending")
 cdef Py_ssize_t _G_TOKEN = slot_offset(Grant, "token")
@@ -587,11 +590,11 @@ def evaluate(policies, ctx) -> Decision:
                                 False, False, False) > 0
     if key_account is not None:
         table = get_slot(key, _K_GRANTS)
-        if len(table):
-            for_grantee = table.for_grantee
+        if len(get_slot(table, _T_GRANTS) if type(table) is _GrantTable else table):
+            for_grantee = _FOR_GRANTEE if type(table) is _GrantTable else type(table).for_grantee
             operation = get_slot(ctx, _X_OPERATION)
             for i in range(scan.identity_count):
-                for grant in for_grantee(scan.identities[i]):
+                for grant in for_grantee(table, scan.identities[i]):
                     if grants is None:
                         grants = []
                         grant_codes = []

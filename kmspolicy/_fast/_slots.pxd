@@ -9,7 +9,11 @@ from cpython.ref cimport Py_DECREF, Py_INCREF
 cdef extern from "Python.h":
     """
     #include "structmember.h"
+    static inline PyObject* kmspolicy_slot(PyObject* obj, Py_ssize_t offset) {
+        return *(PyObject**)((char*)obj + offset);
+    }
     """
+    PyObject* kmspolicy_slot(PyObject* obj, Py_ssize_t offset) noexcept
     ctypedef struct PyMemberDef:
         Py_ssize_t offset
     ctypedef struct PyMemberDescrObject:
@@ -28,7 +32,7 @@ cdef inline Py_ssize_t slot_offset(type cls, str name) except -1:
 
 
 cdef inline object get_slot(object obj, Py_ssize_t offset):
-    cdef PyObject* value = (<PyObject**>((<char*><PyObject*>obj) + offset))[0]
+    cdef PyObject* value = kmspolicy_slot(<PyObject*>obj, offset)
     if value is NULL:
         unset(obj)
     return <object>value

@@ -39,7 +39,7 @@ pytestmark = [
     pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build: one evaluator"),
 ]
 
-EXAMPLES = max(2000, settings.default.max_examples)
+EXAMPLES = max(2000, settings().max_examples)
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
 A, B = "111122223333", "444455556666"
