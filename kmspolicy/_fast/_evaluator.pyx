@@ -568,7 +568,10 @@ def evaluate(policies, ctx) -> Decision:
         _scan(get_slot(key, _K_KEY_POLICY), "key policy", _KEY_POLICY, scan, key_values, True,
               has_boundary, True)
     position = 0
-    for policy in get_slot(caller, _C_IDENTITY):
+    identity_policies = get_slot(caller, _C_IDENTITY)
+    if type(identity_policies) is not tuple:
+        identity_policies = tuple(identity_policies)
+    for policy in <tuple>identity_policies:
         _scan(policy, _numbered(_IDENTITY_SOURCES, "identity policy", position),
               _IDENTITY_POLICY, scan, values, False, False, True)
         position += 1
@@ -576,7 +579,9 @@ def evaluate(policies, ctx) -> Decision:
     if scps and not get_slot(ctx, _X_SCP_EXEMPT):
         scp_allowed = 0
         position = 0
-        for policy in scps:
+        if type(scps) is not tuple:
+            scps = tuple(scps)
+        for policy in <tuple>scps:
             if _scan(policy, _numbered(_SCP_SOURCES, "scp", position), _SCP, scan, values,
                      False, False, False):
                 scp_allowed = 1
