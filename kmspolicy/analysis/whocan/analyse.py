@@ -37,12 +37,15 @@ from kmspolicy.analysis.whocan.formula import (
     neg,
 )
 from kmspolicy.analysis.whocan.partial import (
+    KEY_KEYS,
+    RESOURCE_TAG,
     PolicyEval,
     View,
     action_bits,
     evaluate_statements,
     key_facts,
     referenced_keys,
+    resource_match,
 )
 from kmspolicy.analysis.whocan.report import AccessRow, Report, findings_for
 from kmspolicy.analysis.whocan.subjects import Subject, SubjectKind, subjects_of
@@ -51,6 +54,7 @@ from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant
 from kmspolicy.language.catalogue import (
     ACTION_INDEX,
     ACTIONS,
+    ALL_ACTIONS_MASK,
     CROSS_ACCOUNT_ACTIONS,
     ResourceScope,
     action_mask,
@@ -150,20 +154,104 @@ def _statement_label(source: str, statement: Statement) -> str:
     return label + (f" (Sid {statement.sid})" if statement.sid else "")
 
 
+_Decided = dict[int, tuple[Formula, tuple[str, ...]]]
+_Part = tuple[int, PolicyEval]  # an interned partial evaluation and its id
+# (key-policy statement position, MatchKind) pairs, and (grant, MatchKind) pairs
+_Matches = tuple[tuple[tuple[int, int], ...], tuple[tuple[Grant, int], ...]]
+
+
+def _is_key_fact(key: str) -> bool:
+    return key in KEY_KEYS or key.startswith(RESOURCE_TAG)
+
+
+class _Shared:
+    """Caches shared by every key. Partial evaluations of identity-side policies are
+    interned by content, so subjects whose policies say the same thing on a key share one
+    evaluation (and one decision)."""
+
+    def __init__(self, estate: Estate, limit: int) -> None:
+        self.estate = estate
+        self.limit = limit
+        self.refs: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.evals: dict[tuple[object, ...], _Part] = {}
+        self.interned: dict[tuple[object, ...], _Part] = {}
+        self.subject_sigs: dict[tuple[str, int], tuple[object, ...]] = {}
+
+    def policy_refs(self, policy: Policy) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(keys about the key, other keys) the policy reads."""
+        found = self.refs.get(policy.id)
+        if found is None:
+            keys = sorted(referenced_keys(policy.document.statements))
+            found = (
+                tuple(k for k in keys if _is_key_fact(k)),
+                tuple(k for k in keys if not _is_key_fact(k)),
+            )
+            self.refs[policy.id] = found
+        return found
+
+    def intern(self, evaluated: PolicyEval) -> _Part:
+        content = (
+            tuple(sorted(evaluated.deny.items(), key=lambda item: item[0])),
+            tuple((id(a.statement), a.kind, a.groups) for a in evaluated.allows),
+        )
+        found = self.interned.get(content)
+        if found is None:
+            found = (len(self.interned), evaluated)
+            self.interned[content] = found
+        return found
+
+    def subject_sig(self, subject: Subject, policy: Policy) -> tuple[object, ...]:
+        slot = (subject.label, policy.id)
+        found = self.subject_sigs.get(slot)
+        if found is None:
+            found = tuple(subject.lookup(k) for k in self.policy_refs(policy)[1])
+            self.subject_sigs[slot] = found
+        return found
+
+
 class _KeyAnalysis:
     """Everything about one key that does not depend on the subject."""
 
-    def __init__(self, key: EstateKey, estate: Estate) -> None:
+    def __init__(self, key: EstateKey, shared: _Shared) -> None:
         self.key = key
-        self.estate = estate
+        self.shared = shared
         self.values = key_facts(key.info)
         statements = key.policy.document.statements
         self.indexes = [i for i in (_index(s) for s in statements) if i is not None]
-        self.refs = referenced_keys(statements)
-        self.cache: dict[tuple[object, ...], dict[int, tuple[Formula, tuple[str, ...]]]] = {}
+        kp_refs = sorted(referenced_keys(statements))
+        self.kp_refs = tuple(k for k in kp_refs if not _is_key_fact(k))
+        self.named: set[str] = {g.grantee_principal for g in key.grants.grants}
+        for index in self.indexes:
+            self.named |= index.arns | index.services
+        self.generic: dict[
+            tuple[object, ...], tuple[tuple[tuple[int, int], ...], tuple[tuple[Grant, int], ...]]
+        ] = {}
+        self.key_sides: dict[tuple[object, ...], _Part] = {}
+        self.policy_sigs: dict[int, tuple[object, ...]] = {}
+        self.decided: dict[tuple[object, ...], _Decided] = {}
 
-    def kinds(self, subject: Subject) -> tuple[tuple[int, int], ...]:
-        boundary = subject.principal is not None and subject.principal.boundary is not None
+    def names(self, subject: Subject) -> bool:
+        """Whether a principal element or grantee names the subject itself (not its
+        account)."""
+        return any(
+            kind is not MatchKind.ACCOUNT and identity in self.named
+            for identity, kind in subject.identities
+        )
+
+    def matches(self, subject: Subject) -> _Matches:
+        """How the key policy's statements name the subject, and the grants to it."""
+        if not self.names(subject):
+            first = subject.identities[0][1] if subject.identities else None
+            slot = (subject.kind, first, subject.account, _has_boundary(subject))
+            found = self.generic.get(slot)
+            if found is None:
+                found = (self._kinds(subject), self._grants(subject))
+                self.generic[slot] = found
+            return found
+        return self._kinds(subject), self._grants(subject)
+
+    def _kinds(self, subject: Subject) -> tuple[tuple[int, int], ...]:
+        boundary = _has_boundary(subject)
         found = []
         for position, index in enumerate(self.indexes):
             kind = _statement_kind(index, subject, boundary)
@@ -171,25 +259,54 @@ class _KeyAnalysis:
                 found.append((position, int(kind)))
         return tuple(found)
 
-    def names(self, subject: Subject) -> bool:
-        """Whether a principal element or grantee names the subject itself (not its
-        account)."""
-        for identity, kind in subject.identities:
-            if kind is MatchKind.ACCOUNT:
-                continue
-            if self.key.grants.for_grantee(identity):
-                return True
-            if any(
-                identity in (i.services if subject.is_service else i.arns) for i in self.indexes
-            ):
-                return True
-        return False
-
-    def grants(self, subject: Subject) -> tuple[tuple[Grant, int], ...]:
+    def _grants(self, subject: Subject) -> tuple[tuple[Grant, int], ...]:
         found: list[tuple[Grant, int]] = []
         for identity, kind in subject.identities:
             found.extend((g, int(kind)) for g in self.key.grants.for_grantee(identity))
         return tuple(found)
+
+    def policy_sig(self, policy: Policy) -> tuple[object, ...]:
+        """What an identity-side policy's evaluation depends on about this key."""
+        found = self.policy_sigs.get(policy.id)
+        if found is None:
+            parts: list[object] = []
+            for statement in policy.document.statements:
+                patterns = statement.resource or statement.not_resource or ()
+                if any(p.has_variables for p in patterns):
+                    parts.append(self.key.arn)
+                else:
+                    parts.append(resource_match(patterns, self.key.arn, {}))
+            parts.extend(self.values.get(k) for k in self.shared.policy_refs(policy)[0])
+            found = tuple(parts)
+            self.policy_sigs[policy.id] = found
+        return found
+
+    def iam_part(self, policy: Policy, subject: Subject, outside: str | None) -> _Part:
+        shared = self.shared
+        slot = (policy.id, self.policy_sig(policy), shared.subject_sig(subject, policy), outside)
+        found = shared.evals.get(slot)
+        if found is None:
+            view = View(self.key.arn, self.values, subject, False, outside)
+            statements = ((s, 0) for s in policy.document.statements)
+            found = shared.intern(evaluate_statements(statements, view, shared.limit))
+            shared.evals[slot] = found
+        return found
+
+    def key_side(
+        self, subject: Subject, kinds: tuple[tuple[int, int], ...], mask: int, outside: str | None
+    ) -> _Part:
+        slot = (kinds, mask, outside, tuple(subject.lookup(k) for k in self.kp_refs))
+        found = self.key_sides.get(slot)
+        if found is None:
+            view = View(self.key.arn, self.values, subject, True, outside)
+            statements = ((self.indexes[p].statement, kind) for p, kind in kinds)
+            found = self.shared.intern(evaluate_statements(statements, view, mask))
+            self.key_sides[slot] = found
+        return found
+
+
+def _has_boundary(subject: Subject) -> bool:
+    return subject.principal is not None and subject.principal.boundary is not None
 
 
 def _policies(
@@ -237,40 +354,38 @@ def _grant_mask(grants: Iterable[tuple[Grant, int]]) -> int:
 
 
 def _decide(
-    ka: _KeyAnalysis,
     subject: Subject,
-    kinds: tuple[tuple[int, int], ...],
+    cross: bool,
+    key_side: PolicyEval,
+    identity_evals: list[PolicyEval],
+    boundary_eval: PolicyEval | None,
+    scp_evals: list[PolicyEval],
     grants: tuple[tuple[Grant, int], ...],
-    limit: int,
-) -> dict[int, tuple[Formula, tuple[str, ...]]]:
-    """The formula (and what allows) for each action the subject may perform on the key."""
-    key = ka.key
-    cross = subject.account is None and subject.kind is SubjectKind.ANYONE
-    cross = cross or (subject.account is not None and subject.account != key.info.account)
-    mask = limit & (_CROSS_MASK if cross else REPORT_MASK)
-    outside = key.info.account if subject.kind is SubjectKind.ANYONE else None
-    kp_view = View(key.arn, ka.values, subject, True, outside)
-    key_side = evaluate_statements(
-        ((ka.indexes[p].statement, kind) for p, kind in kinds), kp_view, mask
-    )
-    mask &= key_side.allow_mask | _grant_mask(grants)
-    if not mask:
-        return {}
-    identity, boundary, scps = _policies(subject, ka.estate)
-    iam_view = View(key.arn, ka.values, subject, False, outside)
-
-    def run(policy: Policy) -> PolicyEval:
-        return evaluate_statements(((s, 0) for s in policy.document.statements), iam_view, mask)
-
-    identity_evals = [run(p) for p in identity]
-    boundary_eval = run(boundary) if boundary is not None else None
-    scp_evals = [run(p) for p in scps]
+    mask: int,
+) -> _Decided:
+    """The formula (and what allows) for each action the subject may perform on the key:
+    ``kmspolicy.engine.combine`` on formulas."""
     every = [key_side, *identity_evals, *scp_evals]
     if boundary_eval is not None:
         every.append(boundary_eval)
-
-    out: dict[int, tuple[Formula, tuple[str, ...]]] = {}
-    for bit in action_bits(mask):
+    identity_mask = ALL_ACTIONS_MASK
+    if subject.iam_known:
+        identity_mask = 0
+        for e in identity_evals:
+            identity_mask |= e.allow_mask
+    reach = _grant_mask(grants)
+    for allow in key_side.allows:
+        needs = allow.kind == MatchKind.ACCOUNT or cross
+        reach |= allow.mask & (identity_mask if needs else ALL_ACTIONS_MASK)
+    if scp_evals:
+        scp_mask = 0
+        for e in scp_evals:
+            scp_mask |= e.allow_mask
+        reach &= scp_mask
+    for e in every:
+        reach &= ~e.deny_true
+    out: _Decided = {}
+    for bit in action_bits(mask & reach):
         deny = disj_all(e.deny.get(bit, False) for e in every)
         if deny is True:
             continue
@@ -328,30 +443,45 @@ def _decide(
     return out
 
 
-def _signature(
-    ka: _KeyAnalysis,
-    subject: Subject,
-    kinds: tuple[tuple[int, int], ...],
-    grants: tuple[tuple[Grant, int], ...],
-    group_refs: frozenset[str],
-) -> tuple[object, ...]:
-    principal = subject.principal
-    policies = (
-        (tuple(p.id for p in principal.policies), principal.boundary and principal.boundary.id)
-        if principal is not None
-        else None
-    )
-    facts = tuple(subject.lookup(k) for k in sorted(ka.refs | group_refs))
-    named = subject.label if not subject.iam_known or subject.is_service else None
-    return (
-        subject.kind,
-        subject.account,
-        named,
-        kinds,
+def _analyse_pair(ka: _KeyAnalysis, subject: Subject) -> _Decided:
+    """The decisions for one key and one subject, shared with every subject whose
+    evaluations are the same."""
+    kinds, grants = ka.matches(subject)
+    if not grants and not any(ka.indexes[p].statement.effect is Effect.ALLOW for p, _ in kinds):
+        return {}
+    key_account = ka.key.info.account
+    anyone = subject.kind is SubjectKind.ANYONE
+    cross = anyone or (subject.account is not None and subject.account != key_account)
+    mask = ka.shared.limit & (_CROSS_MASK if cross else REPORT_MASK)
+    outside = key_account if anyone else None
+    kp_id, key_side = ka.key_side(subject, kinds, mask, outside)
+    identity, boundary, scps = _policies(subject, ka.shared.estate)
+    identity_parts = [ka.iam_part(p, subject, outside) for p in identity]
+    boundary_part = ka.iam_part(boundary, subject, outside) if boundary is not None else None
+    scp_parts = [ka.iam_part(p, subject, outside) for p in scps]
+    signature = (
+        kp_id,
+        tuple(i for i, _ in identity_parts),
+        boundary_part[0] if boundary_part is not None else None,
+        tuple(i for i, _ in scp_parts),
         tuple((g.grant_id, k) for g, k in grants),
-        policies,
-        facts,
+        cross,
+        None if subject.iam_known else subject.label,
     )
+    decided = ka.decided.get(signature)
+    if decided is None:
+        decided = _decide(
+            subject,
+            cross,
+            key_side,
+            [e for _, e in identity_parts],
+            boundary_part[1] if boundary_part is not None else None,
+            [e for _, e in scp_parts],
+            grants,
+            mask,
+        )
+        ka.decided[signature] = decided
+    return decided
 
 
 def _matches_key(key: EstateKey, wanted: str) -> bool:
@@ -375,12 +505,12 @@ def who_can(
     alias), principals (ARN, ``account:ID`` or ``*``) and actions. ``progress(done,
     total)`` is called after each key."""
     wanted_keys = list(keys)
-    selected = [
-        k for k in estate.keys if not wanted_keys or any(_matches_key(k, w) for w in wanted_keys)
-    ]
     for wanted in wanted_keys:
         if not any(_matches_key(k, wanted) for k in estate.keys):
             raise SelectionError(f"--key {wanted!r}: no such key in the estate")
+    selected = [
+        k for k in estate.keys if not wanted_keys or any(_matches_key(k, w) for w in wanted_keys)
+    ]
     subjects = subjects_of(estate)
     wanted_principals = set(principals)
     if wanted_principals:
@@ -390,34 +520,15 @@ def who_can(
                 raise SelectionError(f"--principal {wanted!r}: no such principal in the estate")
         subjects = [s for s in subjects if s.label in wanted_principals]
     wanted_actions = list(actions)
-    limit = select_actions(wanted_actions) if wanted_actions else REPORT_MASK
-
-    group_refs: dict[str, frozenset[str]] = {}
-    for subject in subjects:
-        identity, boundary, scps = _policies(subject, estate)
-        statements = [s for p in (*identity, *scps) for s in p.document.statements]
-        if boundary is not None:
-            statements.extend(boundary.document.statements)
-        group_refs[subject.label] = referenced_keys(statements)
+    shared = _Shared(estate, select_actions(wanted_actions) if wanted_actions else REPORT_MASK)
 
     rows: list[AccessRow] = []
     for done, key in enumerate(selected, 1):
-        ka = _KeyAnalysis(key, estate)
+        ka = _KeyAnalysis(key, shared)
         for subject in subjects:
             if subject.kind is SubjectKind.UNDESCRIBED and not ka.names(subject):
                 continue  # "account:ID" speaks for it on keys that do not name it
-            kinds = ka.kinds(subject)
-            grants = ka.grants(subject)
-            if not grants and not any(
-                ka.indexes[p].statement.effect is Effect.ALLOW for p, _ in kinds
-            ):
-                continue
-            signature = _signature(ka, subject, kinds, grants, group_refs[subject.label])
-            decided = ka.cache.get(signature)
-            if decided is None:
-                decided = _decide(ka, subject, kinds, grants, limit)
-                ka.cache[signature] = decided
-            for bit, (formula, via) in decided.items():
+            for bit, (formula, via) in _analyse_pair(ka, subject).items():
                 rows.append(AccessRow(key.arn, subject.label, ACTIONS[bit].action, formula, via))
         if progress is not None:
             progress(done, len(selected))

@@ -42,6 +42,8 @@ from kmspolicy.language.catalogue import (
 from kmspolicy.language.ir import Condition, Effect, Literal, Statement, Value, Variable
 
 __all__ = [
+    "KEY_KEYS",
+    "RESOURCE_TAG",
     "PolicyEval",
     "View",
     "action_bits",
@@ -125,7 +127,7 @@ def referenced_keys(statements: Iterable[Statement]) -> frozenset[str]:
     return frozenset(keys)
 
 
-_KEY_KEYS = frozenset(
+KEY_KEYS = frozenset(
     {
         "kms:keyspec",
         "kms:customermasterkeyspec",
@@ -138,7 +140,7 @@ _KEY_KEYS = frozenset(
         "aws:requestedregion",
     }
 )
-_RESOURCE_TAG = "aws:resourcetag/"
+RESOURCE_TAG = "aws:resourcetag/"
 
 
 def key_facts(info: KeyInfo) -> dict[str, tuple[str, ...]]:
@@ -146,7 +148,7 @@ def key_facts(info: KeyInfo) -> dict[str, tuple[str, ...]]:
     ctx = build_context(
         Request(Caller.from_arn(f"arn:aws:iam::{info.account}:root"), "kms:DescribeKey", info)
     )
-    return {k: v for k, v in ctx.values.items() if k in _KEY_KEYS or k.startswith(_RESOURCE_TAG)}
+    return {k: v for k, v in ctx.values.items() if k in KEY_KEYS or k.startswith(RESOURCE_TAG)}
 
 
 @dataclass(slots=True)
@@ -173,7 +175,7 @@ class View:
         found = self.key_values.get(key)
         if found is not None:
             return found
-        if key in _KEY_KEYS or key.startswith(_RESOURCE_TAG):
+        if key in KEY_KEYS or key.startswith(RESOURCE_TAG):
             return None
         return self.subject.lookup(key)
 
@@ -367,11 +369,11 @@ def _resource_formula(statement: Statement, view: View) -> Formula:
             text = f"{view.resource} is outside NotResource {shown}"
         return ResourceAtom(patterns, not_resource, view.key_policy, text)
     values = _concrete_values(view, keys)
-    matched = _resource_match(patterns, view.resource, values)
+    matched = resource_match(patterns, view.resource, values)
     return matched != not_resource
 
 
-def _resource_match(
+def resource_match(
     patterns: tuple[Value, ...], resource: str, values: dict[str, tuple[str, ...]]
 ) -> bool:
     single = _single(values)
@@ -423,6 +425,7 @@ class PolicyEval:
     deny: dict[int, Formula]
     allows: tuple[StatementAllow, ...]
     allow_mask: int
+    deny_true: int  # the actions an explicit Deny always matches
 
     def allow_at(self, bit: int) -> list[tuple[StatementAllow, Formula]]:
         flag = 1 << bit
@@ -461,4 +464,6 @@ def evaluate_statements(
                 mask |= part
             allows.append(StatementAllow(statement, kind, tuple(groups), mask))
             allow_mask |= mask
-    return PolicyEval({bit: disj_all(fs) for bit, fs in deny.items()}, tuple(allows), allow_mask)
+    denies = {bit: disj_all(fs) for bit, fs in deny.items()}
+    deny_true = sum(1 << bit for bit, f in denies.items() if f is True)
+    return PolicyEval(denies, tuple(allows), allow_mask, deny_true)
