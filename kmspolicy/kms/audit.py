@@ -7,7 +7,7 @@ without plaintext or ciphertext, ``errorCode`` ...) plus what kmspolicy adds bey
 
 * ``seq`` — the record's 1-based position in the log;
 * ``prevHash`` — the previous record's ``hash`` (64 zeros for the first);
-* ``hash`` — SHA-256 of the record's canonical JSON (sorted keys, no ``hash`` member).
+* ``hash`` — SHA-256 of the record's compact JSON as written, without the ``hash`` member.
 
 So editing a record breaks its hash, and deleting or reordering records breaks the next
 record's ``prevHash`` or ``seq``. Cutting records off the end is caught by ``audit.head``,
@@ -36,11 +36,14 @@ import hashlib
 import json
 import os
 import queue
+import random
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,7 @@ __all__ = [
     "Verification",
     "build_event",
     "is_read_only",
+    "new_id",
     "query",
     "record_hash",
     "user_identity",
@@ -79,27 +83,34 @@ _READ_ONLY = frozenset(
 )
 
 
+def new_id() -> str:
+    """A random (version 4) UUID for request and event ids. Ids need to be unique, not
+    secret, so they come from ``random`` rather than the slower ``os.urandom``."""
+    return str(uuid.UUID(int=random.getrandbits(128), version=4))
+
+
 def is_read_only(operation: str) -> bool:
     """CloudTrail's ``readOnly``: cryptographic operations and Describe/Get/List."""
     return operation in _READ_ONLY or operation.startswith(_READ_ONLY_PREFIXES)
 
 
-def _canonical(record: Mapping[str, Any]) -> bytes:
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+def _serialize(record: Mapping[str, Any]) -> bytes:
+    return json.dumps(record, separators=(",", ":")).encode("ascii")
 
 
 def record_hash(record: Mapping[str, Any]) -> str:
-    """The hash of a record: SHA-256 of its canonical JSON without the ``hash`` member."""
+    """The hash of a record: SHA-256 of its compact JSON without the ``hash`` member, members
+    in the order they were written (so the bytes hashed are the bytes in the file)."""
     body = {k: v for k, v in record.items() if k != "hash"}
-    return hashlib.sha256(_canonical(body)).hexdigest()
+    return hashlib.sha256(_serialize(body)).hexdigest()
 
 
+@lru_cache(maxsize=4096)
 def user_identity(
     arn: str, access_key_id: str | None = None, principal_id: str | None = None
 ) -> dict[str, Any]:
-    """CloudTrail's ``userIdentity`` for an IAM user, account root or assumed-role session."""
+    """CloudTrail's ``userIdentity`` for an IAM user, account root or assumed-role session.
+    Cached: callers repeat, and the returned dict is only ever read."""
     parts = arn.split(":", 5)
     account = parts[4] if len(parts) == 6 else ""
     resource = parts[5] if len(parts) == 6 else ""
@@ -130,6 +141,11 @@ def user_identity(
     return identity
 
 
+@lru_cache(maxsize=4)
+def _event_time(epoch_second: int) -> str:
+    return datetime.fromtimestamp(epoch_second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def build_event(
     *,
     operation: str,
@@ -157,7 +173,7 @@ def build_event(
     event: dict[str, Any] = {
         "eventVersion": EVENT_VERSION,
         "userIdentity": identity,
-        "eventTime": event_time.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "eventTime": _event_time(int(event_time.timestamp())),
         "eventSource": "kms.amazonaws.com",
         "eventName": operation,
         "awsRegion": region,
@@ -168,7 +184,7 @@ def build_event(
         if read_only or error_code or not response_elements
         else dict(response_elements),
         "requestID": request_id,
-        "eventID": str(uuid.uuid4()),
+        "eventID": new_id(),
         "readOnly": read_only,
         "resources": [
             {"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn}
@@ -218,15 +234,19 @@ class AuditLog:
     """An append-only, hash-chained JSON-lines log with group commit (see the module doc).
 
     ``fsync=False`` skips the fsyncs (tests, benchmarks of the non-durable path).
+    ``interval`` is the pause after each batch during which the next batch gathers.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, fsync: bool = True) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, fsync: bool = True, interval: float = 0.005
+    ) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.head_path = self.path.with_name(self.path.name + HEAD_SUFFIX)
         self._fsync = fsync
+        self._interval = interval
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
-        self._queue: queue.SimpleQueue[dict[str, Any] | _Flush | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[bytes | _Flush | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._closed = False
         self._tail: tuple[int, int, str] | None = None  # (file size, seq, hash) we left
@@ -239,7 +259,8 @@ class AuditLog:
             raise RuntimeError("the audit log is closed")
         if self._error is not None:
             raise RuntimeError(f"the audit log cannot be written: {self._error}")
-        self._queue.put(dict(event))
+        # serialized here, by the caller: the writer thread then holds the GIL only briefly
+        self._queue.put(_serialize(event))
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything appended so far is written (and fsynced)."""
@@ -264,7 +285,7 @@ class AuditLog:
     def _run(self) -> None:
         stop = False
         while not stop:
-            batch: list[dict[str, Any]] = []
+            batch: list[bytes] = []
             markers: list[_Flush] = []
             item = self._queue.get()
             while True:
@@ -285,8 +306,11 @@ class AuditLog:
                     self._error = exc
             for marker in markers:
                 marker.done.set()
+            if batch and not stop:
+                # let records gather: one wake-up and one fsync per interval, not per record
+                time.sleep(self._interval)
 
-    def _write(self, batch: list[dict[str, Any]]) -> None:
+    def _write(self, batch: list[bytes]) -> None:
         fcntl.flock(self._fd, fcntl.LOCK_EX)
         try:
             size = os.fstat(self._fd).st_size
@@ -300,9 +324,9 @@ class AuditLog:
             lines = []
             for event in batch:
                 seq += 1
-                record = {"seq": seq, "prevHash": prev, **event}
-                prev = record["hash"] = record_hash(record)
-                lines.append(_canonical(record))
+                body = b'{"seq":%d,"prevHash":"%s",%s' % (seq, prev.encode("ascii"), event[1:])
+                prev = hashlib.sha256(body).hexdigest()
+                lines.append(b'{"hash":"' + prev.encode("ascii") + b'",' + body[1:])
             data = b"\n".join(lines) + b"\n"
             written = 0
             while written < len(data):

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
-from kmspolicy.kms.audit import AuditLog, build_event
+from kmspolicy.kms.audit import AuditLog, build_event, new_id
 from kmspolicy.server import protocol, sigv4
 from kmspolicy.server.backend import Backend, Observed
 from kmspolicy.server.errors import error_body, status_of
@@ -40,6 +41,12 @@ class Response:
     status: int
     body: bytes
     operation: str | None = None
+
+
+@lru_cache(maxsize=4096)
+def _explain(decision: Decision) -> str:
+    # the dispatcher reuses Decision values from its cache, so their texts repeat too
+    return decision.explain()
 
 
 def _key_arns(observed: list[Observed], result: Mapping[str, Any] | None) -> list[str]:
@@ -80,7 +87,7 @@ class KMSApp:
         if scope["type"] != "http":
             return
         started = time.perf_counter()
-        request_id = str(uuid.uuid4())
+        request_id = new_id()
         method: str = scope["method"]
         path: str = scope["path"]
         if method == "GET" and path == "/health":
@@ -217,7 +224,7 @@ class KMSApp:
         assert self.audit is not None
         output = None if isinstance(result, KMSError) else result
         decision = observed[-1].decision if observed else None
-        explanation = "\n".join(o.decision.explain() for o in observed) if observed else None
+        explanation = "\n".join(_explain(o.decision) for o in observed) if observed else None
         try:
             request_parameters = protocol.audit_form(operation, params)
             response_elements = (

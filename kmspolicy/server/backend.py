@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +25,10 @@ from kmspolicy.kms.principals import Caller
 from kmspolicy.kms.rootkey import RootKey
 from kmspolicy.kms.service import DB_FILE, KMS, ROOT_KEY_FILE, open_store
 
-__all__ = ["Backend", "Observed"]
+__all__ = ["CREDENTIAL_TTL", "Backend", "Observed"]
+
+CREDENTIAL_TTL = 5.0
+_CREDENTIAL_CACHE_LIMIT = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class Backend:
         self._lock = threading.RLock()
         self._by_region: dict[str, KMS] = {}
         self._tap = _DecisionTap()
+        self._credentials: dict[str, tuple[float, tuple[Caller, str, str | None]]] = {}
         self._watch = (
             sqlite3.connect(data_dir / DB_FILE, check_same_thread=False) if shared else None
         )
@@ -110,6 +115,7 @@ class Backend:
             with self._lock:
                 self._data_version = version
                 self._by_region.clear()
+                self._credentials.clear()
 
     def kms(self, region: str) -> KMS:
         kms = self._by_region.get(region)
@@ -123,9 +129,18 @@ class Backend:
         return kms
 
     def lookup(self, access_key_id: str) -> tuple[Caller, str, str | None]:
-        """(caller, secret, session token) of an access key, for SigV4."""
+        """(caller, secret, session token) of an access key, for SigV4. Kept for
+        ``CREDENTIAL_TTL`` seconds, so a deactivated key stops working within that time."""
         self._refresh()
-        return self.kms(self.default_region).directory.secret_for(access_key_id)
+        now = time.monotonic()
+        cached = self._credentials.get(access_key_id)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        found = self.kms(self.default_region).directory.secret_for(access_key_id)
+        if len(self._credentials) >= _CREDENTIAL_CACHE_LIMIT:
+            self._credentials.clear()
+        self._credentials[access_key_id] = (now + CREDENTIAL_TTL, found)
+        return found
 
     def call(
         self, region: str, operation: str, params: dict[str, Any], caller: Caller

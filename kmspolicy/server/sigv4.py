@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import quote, unquote
@@ -43,6 +43,7 @@ ALGORITHM = "AWS4-HMAC-SHA256"
 MAX_SKEW = timedelta(minutes=5)
 _AMZ_DATE = "%Y%m%dT%H%M%SZ"
 _SPACES = re.compile(r"\s+")
+_AMZ_DATE_SHAPE = re.compile(r"^\d{8}T\d{6}Z$")
 _SIGNATURE = re.compile(r"^[0-9a-f]{64}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d+$")
 _MISMATCH = (
@@ -56,7 +57,7 @@ _INVALID_TOKEN = "The security token included in the request is invalid."
 CredentialLookup = Callable[[str], tuple[Caller, str, str | None]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HttpRequest:
     """What SigV4 covers: ``path`` and ``query`` as sent on the wire (still
     percent-encoded), header names in any case, repeated headers as repeated pairs."""
@@ -66,10 +67,23 @@ class HttpRequest:
     query: str
     headers: Sequence[tuple[str, str]]
     body: bytes
+    _index: dict[str, list[str]] = field(init=False, repr=False, compare=False)
 
     def header(self, name: str) -> str | None:
-        values = [v for k, v in self.headers if k.lower() == name]
+        """The value of header ``name`` (lowercase); repeated headers joined by commas."""
+        values = self.header_values().get(name)
         return ",".join(values) if values else None
+
+    def header_values(self) -> dict[str, list[str]]:
+        """Header values by lowercase name, computed once per request."""
+        try:
+            return self._index
+        except AttributeError:
+            index: dict[str, list[str]] = {}
+            for name, value in self.headers:
+                index.setdefault(name.lower(), []).append(value)
+            object.__setattr__(self, "_index", index)
+            return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +149,16 @@ def _parse_authorization(header: str) -> _Authorization:
     return _Authorization(key_id, date, region, service, terminator, signed, fields["Signature"])
 
 
+def _trim(value: str) -> str:
+    value = value.strip()
+    return _SPACES.sub(" ", value) if "  " in value or "\t" in value else value
+
+
 def _canonical_path(path: str) -> str:
+    if path in ("", "/"):
+        return "/"
     # Non-S3 services sign the path URI-encoded once more than it was sent.
-    return quote(path or "/", safe="/~")
+    return quote(path, safe="/~")
 
 
 def _canonical_query(query: str) -> str:
@@ -154,12 +175,10 @@ def canonical_request(request: HttpRequest, signed_headers: Sequence[str]) -> st
     """The canonical request of SigV4 task 1, over the headers named in ``signed_headers``
     (lowercase). A repeated header's values are joined with commas, each trimmed and with
     runs of whitespace folded to one space."""
-    values: dict[str, list[str]] = {name: [] for name in signed_headers}
-    for name, value in request.headers:
-        bucket = values.get(name.lower())
-        if bucket is not None:
-            bucket.append(_SPACES.sub(" ", value.strip()))
-    headers = "".join(f"{name}:{','.join(values[name])}\n" for name in signed_headers)
+    index = request.header_values()
+    headers = "".join(
+        f"{name}:{','.join(_trim(v) for v in index.get(name, ()))}\n" for name in signed_headers
+    )
     return "\n".join(
         (
             request.method.upper(),
@@ -169,6 +188,20 @@ def canonical_request(request: HttpRequest, signed_headers: Sequence[str]) -> st
             ";".join(signed_headers),
             hashlib.sha256(request.body).hexdigest(),
         )
+    )
+
+
+def _parse_amz_date(text: str) -> datetime:
+    if not _AMZ_DATE_SHAPE.match(text):
+        raise ValueError(text)
+    return datetime(
+        int(text[0:4]),
+        int(text[4:6]),
+        int(text[6:8]),
+        int(text[9:11]),
+        int(text[11:13]),
+        int(text[13:15]),
+        tzinfo=UTC,
     )
 
 
@@ -239,7 +272,7 @@ def verify(
             "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization."
         )
     try:
-        signed_at = datetime.strptime(amz_date, _AMZ_DATE).replace(tzinfo=UTC)
+        signed_at = _parse_amz_date(amz_date)
     except ValueError:
         raise _incomplete(
             f"Date must be in ISO-8601 'basic format'. Got '{amz_date}'. "
