@@ -18,8 +18,9 @@ Durability (group commit). ``append`` queues the record and returns; a writer th
 everything queued, appends it with one write, fsyncs, then updates the head. Requests never
 wait for the disk, and under load one fsync covers many records. What a crash can lose:
 
-* a killed process loses the records still queued (not yet written) — the last few
-  milliseconds of requests; records already written survive in the page cache;
+* a killed process loses the records still queued (not yet written): the requests of the
+  last gathering interval (5 ms by default) plus one batch; records already written survive
+  in the page cache;
 * a power loss also loses written records not yet fsynced (at most one batch);
 * a crash mid-write can leave a torn last line; ``verify`` reports it as a torn tail,
   not tampering, and the next writer to open the log cuts it off before appending.
