@@ -165,11 +165,11 @@ class IdentityAtom:
 
     @property
     def text(self) -> str:
-        return f"an IAM policy of {self.who} allows {self.action}"
+        return f"an IAM policy of {self.who} allows the action"
 
     @property
     def negated_text(self) -> str:
-        return f"no IAM policy of {self.who} allows {self.action}"
+        return f"no IAM policy of {self.who} allows the action"
 
     def holds(self, ctx: RequestContext, assumptions: Mapping[Any, bool]) -> bool:
         return assumptions.get(self, False)
@@ -184,11 +184,11 @@ class BoundaryAtom:
 
     @property
     def text(self) -> str:
-        return f"the permissions boundary of {self.who}, if any, allows {self.action}"
+        return f"the permissions boundary of {self.who}, if any, allows the action"
 
     @property
     def negated_text(self) -> str:
-        return f"the permissions boundary of {self.who} does not allow {self.action}"
+        return f"the permissions boundary of {self.who} does not allow the action"
 
     def holds(self, ctx: RequestContext, assumptions: Mapping[Any, bool]) -> bool:
         return assumptions.get(self, True)

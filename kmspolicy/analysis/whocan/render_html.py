@@ -1,6 +1,6 @@
 """A who-can report as one self-contained HTML page (inline CSS, no scripts, no external
-assets): the findings, a matrix of principals × keys whose cells show which kinds of
-action each principal has on each key (hover a badge for the actions and conditions),
+assets): a matrix of principals × keys whose cells show which kinds of action each
+principal has on each key (hover a badge for the actions and conditions), the findings,
 and per key the full rows."""
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ def render_html(report: Report, stream: IO[str], *, title: str = "kmspolicy who-
         cells.setdefault((row.principal, row.key), []).append(row)
         principals[row.principal] = None
     allowed = sum(1 for r in report.rows if r.access == "allowed")
+    labels = {k.arn: _key_label(k.arn, k.info.aliases) for k in keys}
     w = stream.write
     w('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">')
     w(f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>")
@@ -136,26 +137,6 @@ def render_html(report: Report, stream: IO[str], *, title: str = "kmspolicy who-
         f"{len(report.rows)} access rows ({allowed} allowed, {len(report.rows) - allowed} "
         f"conditional), {len(report.findings)} findings.</div>"
     )
-
-    w(f"<h2>Findings ({len(report.findings)})</h2>")
-    if report.findings:
-        w(
-            "<table><tr><th>Type</th><th>Issue</th><th>Key</th><th>Principal</th>"
-            "<th>Message</th></tr>"
-        )
-        for f in report.findings:
-            attributes = dict(f.attributes)
-            css = "sw" if f.finding_type.value == "SECURITY_WARNING" else "wa"
-            w(
-                f'<tr><td><span class="{css}">{escape(f.finding_type.value)}</span></td>'
-                f"<td>{escape(f.issue_code)}</td>"
-                f"<td><code>{escape(attributes.get('key', ''))}</code></td>"
-                f"<td><code>{escape(attributes.get('principal', ''))}</code></td>"
-                f"<td>{escape(f.message)}</td></tr>"
-            )
-        w("</table>")
-    else:
-        w("<p>No findings.</p>")
 
     w("<h2>Who can do what</h2>")
     w('<p class="legend">')
@@ -179,6 +160,27 @@ def render_html(report: Report, stream: IO[str], *, title: str = "kmspolicy who-
             w(f'<td class="c">{_badges(found) if found else ""}</td>')
         w("</tr>")
     w("</table>")
+
+    w(f"<h2>Findings ({len(report.findings)})</h2>")
+    if report.findings:
+        w(
+            "<table><tr><th>Type</th><th>Issue</th><th>Key</th><th>Principal</th>"
+            "<th>Message</th></tr>"
+        )
+        for f in report.findings:
+            attributes = dict(f.attributes)
+            key_arn = attributes.get("key", "")
+            css = "sw" if f.finding_type.value == "SECURITY_WARNING" else "wa"
+            w(
+                f'<tr><td><span class="{css}">{escape(f.finding_type.value)}</span></td>'
+                f"<td>{escape(f.issue_code)}</td>"
+                f'<td title="{escape(key_arn)}">{escape(labels.get(key_arn, key_arn))}</td>'
+                f"<td><code>{escape(attributes.get('principal', ''))}</code></td>"
+                f"<td>{escape(f.message)}</td></tr>"
+            )
+        w("</table>")
+    else:
+        w("<p>No findings.</p>")
 
     w("<h2>Details per key</h2>")
     groups = group_rows(report.rows)
