@@ -14,6 +14,7 @@ checked against ``kmspolicy simulate``.
 
 from __future__ import annotations
 
+import ipaddress
 import itertools
 import random
 from collections.abc import Iterable, Iterator
@@ -78,8 +79,6 @@ def _typed_candidates(condition: Condition) -> list[str]:
     for text in texts:
         try:
             if vtype is ValueType.IP:
-                import ipaddress
-
                 net = ipaddress.ip_network(text.strip(), strict=False)
                 out += [str(net.network_address), str(net.broadcast_address)]
             elif vtype is ValueType.NUMBER:
