@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Debian packages the tests need, installed where missing (CI starts on a fresh machine).
-SYSTEM_PACKAGES ?=
+SYSTEM_PACKAGES ?= softhsm2
 
 .PHONY: run test setup sysdeps lint typecheck bench fuzz clean
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hmac as _hmac
 import os
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, utils
@@ -22,6 +24,7 @@ from cryptography.hazmat.primitives.keywrap import (
     aes_key_unwrap_with_padding,
     aes_key_wrap_with_padding,
 )
+from cryptography.x509.oid import NameOID
 
 HashName = Literal["SHA1", "SHA224", "SHA256", "SHA384", "SHA512"]
 CurveName = Literal["P256", "P384", "P521", "SECP256K1"]
@@ -262,3 +265,34 @@ def ecdh(private_der: bytes, peer_public_der: bytes) -> bytes:
     if peer.curve.name != key.curve.name:
         raise ValueError(f"peer key is on {peer.curve.name}, not {key.curve.name}")
     return key.exchange(ec.ECDH(), peer)
+
+
+# --- certificates ----------------------------------------------------------------------
+
+
+def self_signed_certificate(common_name: str, days: int = 3650) -> str:
+    """A PEM self-signed CA certificate on a fresh P-256 key (the key is discarded)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def certificate_der(pem: str) -> bytes:
+    """The DER bytes of a PEM certificate, or ValueError."""
+    try:
+        cert = x509.load_pem_x509_certificate(pem.encode("utf-8"))
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise ValueError(f"not a PEM certificate: {exc}") from None
+    return cert.public_bytes(serialization.Encoding.DER)

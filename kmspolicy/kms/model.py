@@ -20,7 +20,9 @@ __all__ = [
     "AccessKeyRecord",
     "AliasRecord",
     "BackingKeyRecord",
+    "CustomKeyStoreRecord",
     "GrantRecord",
+    "HsmClusterRecord",
     "ImportParametersRecord",
     "KeyRecord",
     "KeyUsageRecord",
@@ -76,6 +78,7 @@ class KeyRecord:
     rotation_period_in_days: int | None = None
     next_rotation_date: datetime | None = None
     on_demand_rotation_start_date: datetime | None = None
+    custom_key_store_id: str | None = None  # keys of origin AWS_CLOUDHSM
 
     @property
     def enabled(self) -> bool:
@@ -104,6 +107,7 @@ class KeyRecord:
             "ValidTo": self.valid_to,
             "ExpirationModel": self.expiration_model,
             "CurrentKeyMaterialId": current_key_material_id,
+            "CustomKeyStoreId": self.custom_key_store_id,
         }
         md.update({k: v for k, v in optional.items() if v is not None})
         if self.key_spec in LEGACY_KEY_SPECS:  # the deprecated member has no newer specs
@@ -130,7 +134,8 @@ class KeyRecord:
 @dataclass(frozen=True, slots=True)
 class BackingKeyRecord:
     """One generation of a key's material. ``wrapped_material`` is None once imported
-    material is deleted; the generation's id stays, so re-import can be checked."""
+    material is deleted; the generation's id stays, so re-import can be checked. Material
+    generated inside an HSM is never here: ``hsm_object_id`` names the token object."""
 
     key_id: str
     generation: int  # 1-based, in creation order
@@ -141,6 +146,7 @@ class BackingKeyRecord:
     import_state: str | None = None  # IMPORTED | PENDING_IMPORT for EXTERNAL keys
     expiration_model: str | None = None
     valid_to: datetime | None = None
+    hsm_object_id: bytes | None = None  # CKA_ID of the material kept in an HSM token
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,3 +286,44 @@ class KeyUsageRecord:
     timestamp: datetime
     kms_request_id: str
     cloudtrail_event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HsmClusterRecord:
+    """A PKCS#11 token registered as what AWS calls a CloudHSM cluster."""
+
+    cluster_id: str  # cluster-<11..16 base32 characters>
+    module_path: str  # the PKCS#11 library (.so)
+    token_label: str
+    trust_anchor_certificate: str  # PEM
+    created: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CustomKeyStoreRecord:
+    """An AWS_CLOUDHSM custom key store. The crypto user's password is kept sealed."""
+
+    custom_key_store_id: str  # cks-<17 hex digits>
+    account_id: str
+    region: str
+    name: str
+    cloud_hsm_cluster_id: str
+    trust_anchor_certificate: str
+    wrapped_password: WrappedSecret
+    creation_date: datetime
+    connection_state: str = "DISCONNECTED"
+    connection_error_code: str | None = None
+
+    def list_entry(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "CustomKeyStoreId": self.custom_key_store_id,
+            "CustomKeyStoreName": self.name,
+            "CloudHsmClusterId": self.cloud_hsm_cluster_id,
+            "TrustAnchorCertificate": self.trust_anchor_certificate,
+            "ConnectionState": self.connection_state,
+            "CreationDate": self.creation_date,
+            "CustomKeyStoreType": "AWS_CLOUDHSM",
+        }
+        if self.connection_error_code is not None:
+            entry["ConnectionErrorCode"] = self.connection_error_code
+        return entry

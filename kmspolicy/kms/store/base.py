@@ -15,7 +15,9 @@ from kmspolicy.kms.model import (
     AccessKeyRecord,
     AliasRecord,
     BackingKeyRecord,
+    CustomKeyStoreRecord,
     GrantRecord,
+    HsmClusterRecord,
     ImportParametersRecord,
     KeyRecord,
     KeyUsageRecord,
@@ -138,3 +140,31 @@ class Store(Protocol):
     def record_key_usage(self, usage: KeyUsageRecord) -> None: ...
 
     def get_key_last_usage(self, key_id: str) -> KeyUsageRecord | None: ...
+
+    # PKCS#11 tokens registered as CloudHSM clusters, and the custom key stores on them
+    def put_hsm_cluster(self, cluster: HsmClusterRecord) -> None: ...
+
+    def get_hsm_cluster(self, cluster_id: str) -> HsmClusterRecord | None: ...
+
+    def list_hsm_clusters(self) -> list[HsmClusterRecord]: ...
+
+    def delete_hsm_cluster(self, cluster_id: str) -> bool:
+        """Refused (StoreError) while a custom key store uses the cluster."""
+        ...
+
+    def put_custom_key_store(self, key_store: CustomKeyStoreRecord) -> None:
+        """Insert or replace; a name is unique per account and Region, a cluster serves
+        one key store."""
+        ...
+
+    def get_custom_key_store(self, custom_key_store_id: str) -> CustomKeyStoreRecord | None: ...
+
+    def list_custom_key_stores(
+        self, account_id: str | None = None, region: str | None = None
+    ) -> list[CustomKeyStoreRecord]:
+        """Every key store, or those of one account and Region."""
+        ...
+
+    def delete_custom_key_store(self, custom_key_store_id: str) -> bool: ...
+
+    def list_keys_in_custom_key_store(self, custom_key_store_id: str) -> list[KeyRecord]: ...

@@ -21,7 +21,9 @@ from kmspolicy.kms.model import (
     AccessKeyRecord,
     AliasRecord,
     BackingKeyRecord,
+    CustomKeyStoreRecord,
     GrantRecord,
+    HsmClusterRecord,
     ImportParametersRecord,
     KeyRecord,
     KeyUsageRecord,
@@ -72,11 +74,11 @@ _KEY_COLUMNS = (
     "description, key_manager, policy, deletion_date, pending_deletion_window_in_days, "
     "valid_to, expiration_model, multi_region, multi_region_key_type, primary_key_arn, "
     "rotation_enabled, rotation_period_in_days, next_rotation_date, "
-    "on_demand_rotation_start_date"
+    "on_demand_rotation_start_date, custom_key_store_id"
 )
 _BACKING_COLUMNS = (
     "key_id, generation, key_material_id, wrapped_material, created, rotation_type, "
-    "import_state, expiration_model, valid_to"
+    "import_state, expiration_model, valid_to, hsm_object_id"
 )
 _GRANT_COLUMNS = (
     "grant_id, key_id, name, grantee_principal, retiring_principal, issuing_account, "
@@ -109,6 +111,7 @@ def _key(row: Row) -> KeyRecord:
         rotation_period_in_days=row["rotation_period_in_days"],
         next_rotation_date=_dt(row["next_rotation_date"]),
         on_demand_rotation_start_date=_dt(row["on_demand_rotation_start_date"]),
+        custom_key_store_id=row["custom_key_store_id"],
     )
 
 
@@ -123,6 +126,7 @@ def _backing(row: Row) -> BackingKeyRecord:
         import_state=row["import_state"],
         expiration_model=row["expiration_model"],
         valid_to=_dt(row["valid_to"]),
+        hsm_object_id=None if row["hsm_object_id"] is None else bytes(row["hsm_object_id"]),
     )
 
 
@@ -137,6 +141,7 @@ def _backing_params(b: BackingKeyRecord) -> tuple[Any, ...]:
         b.import_state,
         b.expiration_model,
         _ts(b.valid_to),
+        b.hsm_object_id,
     )
 
 
@@ -167,6 +172,37 @@ def _alias(row: Row) -> AliasRecord:
         last_updated_date=_req_dt(row["last_updated_date"]),
         partition=row["partition"],
     )
+
+
+def _hsm_cluster(row: Row) -> HsmClusterRecord:
+    return HsmClusterRecord(
+        cluster_id=row["cluster_id"],
+        module_path=row["module_path"],
+        token_label=row["token_label"],
+        trust_anchor_certificate=row["trust_anchor"],
+        created=_req_dt(row["created"]),
+    )
+
+
+def _custom_key_store(row: Row) -> CustomKeyStoreRecord:
+    return CustomKeyStoreRecord(
+        custom_key_store_id=row["custom_key_store_id"],
+        account_id=row["account_id"],
+        region=row["region"],
+        name=row["name"],
+        cloud_hsm_cluster_id=row["cluster_id"],
+        trust_anchor_certificate=row["trust_anchor"],
+        wrapped_password=WrappedSecret(bytes(row["wrapped_password"])),
+        creation_date=_req_dt(row["creation_date"]),
+        connection_state=row["connection_state"],
+        connection_error_code=row["connection_error_code"],
+    )
+
+
+_STORE_COLUMNS = (
+    "custom_key_store_id, account_id, region, name, cluster_id, trust_anchor, "
+    "wrapped_password, creation_date, connection_state, connection_error_code"
+)
 
 
 def _access_key(row: Row) -> AccessKeyRecord:
@@ -292,6 +328,7 @@ class SQLiteStore:
             key.rotation_period_in_days,
             _ts(key.next_rotation_date),
             _ts(key.on_demand_rotation_start_date),
+            key.custom_key_store_id,
         )
         marks = ", ".join("?" * len(params))
         updates = ", ".join(
@@ -336,7 +373,8 @@ class SQLiteStore:
                     f"one ({row[0] + 1})"
                 )
             conn.execute(
-                f"INSERT INTO backing_keys ({_BACKING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO backing_keys ({_BACKING_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _backing_params(backing),
             )
             if rotation is not None:
@@ -356,7 +394,7 @@ class SQLiteStore:
             changed = conn.execute(
                 "UPDATE backing_keys SET key_material_id = ?, wrapped_material = ?, "
                 "created = ?, rotation_type = ?, import_state = ?, expiration_model = ?, "
-                "valid_to = ? WHERE key_id = ? AND generation = ?",
+                "valid_to = ?, hsm_object_id = ? WHERE key_id = ? AND generation = ?",
                 (*_backing_params(backing)[2:], backing.key_id, backing.generation),
             ).rowcount
             if not changed:
@@ -719,3 +757,89 @@ class SQLiteStore:
             kms_request_id=row["kms_request_id"],
             cloudtrail_event_id=row["cloudtrail_event_id"],
         )
+
+    # --- HSM clusters and custom key stores --------------------------------------------
+
+    def put_hsm_cluster(self, cluster: HsmClusterRecord) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO hsm_clusters (cluster_id, module_path, token_label, trust_anchor, "
+                "created) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cluster_id) DO UPDATE SET "
+                "module_path = excluded.module_path, token_label = excluded.token_label, "
+                "trust_anchor = excluded.trust_anchor",
+                (
+                    cluster.cluster_id,
+                    cluster.module_path,
+                    cluster.token_label,
+                    cluster.trust_anchor_certificate,
+                    _ts(cluster.created),
+                ),
+            )
+
+    def get_hsm_cluster(self, cluster_id: str) -> HsmClusterRecord | None:
+        row = self._one("SELECT * FROM hsm_clusters WHERE cluster_id = ?", (cluster_id,))
+        return None if row is None else _hsm_cluster(row)
+
+    def list_hsm_clusters(self) -> list[HsmClusterRecord]:
+        rows = self._all_rows("SELECT * FROM hsm_clusters ORDER BY cluster_id", ())
+        return [_hsm_cluster(r) for r in rows]
+
+    def delete_hsm_cluster(self, cluster_id: str) -> bool:
+        with self._write() as conn:
+            sql = "DELETE FROM hsm_clusters WHERE cluster_id = ?"
+            return conn.execute(sql, (cluster_id,)).rowcount > 0
+
+    def put_custom_key_store(self, key_store: CustomKeyStoreRecord) -> None:
+        params = (
+            key_store.custom_key_store_id,
+            key_store.account_id,
+            key_store.region,
+            key_store.name,
+            key_store.cloud_hsm_cluster_id,
+            key_store.trust_anchor_certificate,
+            key_store.wrapped_password.data,
+            _ts(key_store.creation_date),
+            key_store.connection_state,
+            key_store.connection_error_code,
+        )
+        updates = ", ".join(
+            f"{c.strip()} = excluded.{c.strip()}" for c in _STORE_COLUMNS.split(",")[1:]
+        )
+        with self._write(durable=True) as conn:
+            conn.execute(
+                f"INSERT INTO custom_key_stores ({_STORE_COLUMNS}) VALUES "
+                f"({', '.join('?' * len(params))}) "
+                f"ON CONFLICT (custom_key_store_id) DO UPDATE SET {updates}",
+                params,
+            )
+
+    def get_custom_key_store(self, custom_key_store_id: str) -> CustomKeyStoreRecord | None:
+        row = self._one(
+            f"SELECT {_STORE_COLUMNS} FROM custom_key_stores WHERE custom_key_store_id = ?",
+            (custom_key_store_id,),
+        )
+        return None if row is None else _custom_key_store(row)
+
+    def list_custom_key_stores(
+        self, account_id: str | None = None, region: str | None = None
+    ) -> list[CustomKeyStoreRecord]:
+        sql = f"SELECT {_STORE_COLUMNS} FROM custom_key_stores"
+        params: tuple[str, ...] = ()
+        if account_id is not None and region is not None:
+            sql += " WHERE account_id = ? AND region = ?"
+            params = (account_id, region)
+        rows = self._all_rows(sql + " ORDER BY creation_date, custom_key_store_id", params)
+        return [_custom_key_store(r) for r in rows]
+
+    def delete_custom_key_store(self, custom_key_store_id: str) -> bool:
+        with self._write() as conn:
+            sql = "DELETE FROM custom_key_stores WHERE custom_key_store_id = ?"
+            return conn.execute(sql, (custom_key_store_id,)).rowcount > 0
+
+    def list_keys_in_custom_key_store(self, custom_key_store_id: str) -> list[KeyRecord]:
+        rows = self._all_rows(
+            f"SELECT {_KEY_COLUMNS} FROM keys WHERE custom_key_store_id = ? "
+            "ORDER BY creation_date, key_id",
+            (custom_key_store_id,),
+        )
+        return [_key(r) for r in rows]

@@ -174,7 +174,41 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+# 3: custom key stores on PKCS#11 tokens (registered as CloudHSM clusters); keys in them
+# and generations whose material stays in the token
+_V3 = [
+    """CREATE TABLE hsm_clusters (
+        cluster_id TEXT PRIMARY KEY,
+        module_path TEXT NOT NULL,
+        token_label TEXT NOT NULL,
+        trust_anchor TEXT NOT NULL,
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE custom_key_stores (
+        custom_key_store_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        cluster_id TEXT NOT NULL UNIQUE REFERENCES hsm_clusters (cluster_id),
+        trust_anchor TEXT NOT NULL,
+        wrapped_password BLOB NOT NULL,
+        creation_date TEXT NOT NULL,
+        connection_state TEXT NOT NULL,
+        connection_error_code TEXT,
+        UNIQUE (account_id, region, name)
+    )""",
+    "ALTER TABLE keys ADD COLUMN custom_key_store_id TEXT",
+    "CREATE INDEX keys_by_custom_key_store ON keys (custom_key_store_id)",
+    "ALTER TABLE backing_keys ADD COLUMN hsm_object_id BLOB",
+]
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    for statement in _V3:
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
