@@ -3,8 +3,10 @@
 Every subcommand works on the data directory given by ``--data`` (or
 ``$KMSPOLICY_DATA_DIR``): ``init`` creates it (database and root key), the others add
 accounts, users and roles, attach identity policies and permissions boundaries, issue or
-import access keys and list what exists. Output is JSON. Exit status: 0 done, 1 refused
-(bad policy text with line:column, unknown principal, bad credential format), 2 usage.
+import access keys and list what exists; ``hsm add|list|remove`` registers PKCS#11 tokens as
+CloudHSM clusters for custom key stores. Output is JSON. Exit status: 0 done, 1 refused
+(bad policy text with line:column, unknown principal, bad credential format, a token that
+cannot be found), 2 usage.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Any
 import click
 
 from kmspolicy.errors import PolicySyntaxError
+from kmspolicy.kms.hsm.clusters import add_cluster, remove_cluster
+from kmspolicy.kms.model import HsmClusterRecord
 from kmspolicy.kms.principals import Directory
 from kmspolicy.kms.service import KMS
 
@@ -31,12 +35,18 @@ def _emit(value: Any) -> None:
 
 @contextmanager
 def _directory(ctx: click.Context) -> Iterator[Directory]:
+    with _kms(ctx) as kms:
+        yield kms.directory
+
+
+@contextmanager
+def _kms(ctx: click.Context) -> Iterator[KMS]:
     data: Path = ctx.obj["data"]
     if not (data / "kms.db").exists():
         raise click.UsageError(f"{data} is not a KMS data directory: run `kmspolicy admin init`")
     kms = KMS.open(data)
     try:
-        yield kms.directory
+        yield kms
     except PolicySyntaxError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(1)
@@ -231,3 +241,74 @@ def list_access_keys(ctx: click.Context, principal: str) -> None:
                 for k in directory.list_access_keys(principal)
             ]
         )
+
+
+@command.group("hsm")
+def hsm() -> None:
+    """Register PKCS#11 tokens as CloudHSM clusters for custom key stores."""
+
+
+@hsm.command("add")
+@click.option("--cluster-id", required=True, help="cluster- and 11 to 16 of a-z, A-Z, 2-7.")
+@click.option(
+    "--module",
+    "module_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so.",
+)
+@click.option("--token-label", required=True, help="The label of the token to use.")
+@click.option(
+    "--trust-anchor",
+    type=click.File("r"),
+    default=None,
+    help="PEM trust anchor certificate (default: a new self-signed one).",
+)
+@click.pass_context
+def hsm_add(
+    ctx: click.Context,
+    cluster_id: str,
+    module_path: str,
+    token_label: str,
+    trust_anchor: Any,
+) -> None:
+    """Register a token; prints the cluster with its trust anchor certificate, which
+    CreateCustomKeyStore must present."""
+    with _kms(ctx) as kms:
+        record = add_cluster(
+            kms.store,
+            cluster_id,
+            str(Path(module_path).resolve()),
+            token_label,
+            kms.clock.now(),
+            trust_anchor=None if trust_anchor is None else trust_anchor.read(),
+        )
+        _emit(_cluster_entry(record))
+
+
+@hsm.command("list")
+@click.pass_context
+def hsm_list(ctx: click.Context) -> None:
+    """List the registered clusters."""
+    with _kms(ctx) as kms:
+        _emit([_cluster_entry(c) for c in kms.store.list_hsm_clusters()])
+
+
+@hsm.command("remove")
+@click.argument("cluster_id")
+@click.pass_context
+def hsm_remove(ctx: click.Context, cluster_id: str) -> None:
+    """Unregister a cluster that no custom key store uses."""
+    with _kms(ctx) as kms:
+        remove_cluster(kms.store, cluster_id)
+        _emit({"CloudHsmClusterId": cluster_id, "Removed": True})
+
+
+def _cluster_entry(record: HsmClusterRecord) -> dict[str, Any]:
+    return {
+        "CloudHsmClusterId": record.cluster_id,
+        "Module": record.module_path,
+        "TokenLabel": record.token_label,
+        "TrustAnchorCertificate": record.trust_anchor_certificate,
+        "Created": record.created,
+    }

@@ -10,7 +10,9 @@ decrypt is the one opaque ``InvalidCiphertextException``.
 Symmetric encryption (SYMMETRIC_DEFAULT): AES-256-GCM under the backing key with a random
 12-byte nonce per call, the blob header and canonical encryption context as additional
 data (see ``kmspolicy.kms.blob`` for the format and the security argument). The AES-GCM
-object of each backing key is built once and kept with the key.
+object of each backing key is built once and kept with the key. For a key whose material
+lives in an HSM (origin AWS_CLOUDHSM) that object runs CKM_AES_GCM in the token
+(``kmspolicy.kms.hsm.aead``); the recipes and the blob are the same.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ __all__ = [
     "generate_mac",
     "generate_random",
     "get_public_key",
+    "hsm_material_id",
     "key_id_of_ciphertext",
     "material_id",
     "new_backing_key",
@@ -65,6 +68,7 @@ __all__ = [
 
 MAX_MESSAGE = 4096  # Encrypt plaintext, Sign/Verify/GenerateMac message
 _MATERIAL_ID_INFO = b"kmspolicy/v1/material-id/"
+_HSM_MATERIAL_ID_INFO = b"kmspolicy/v1/hsm-material-id/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,14 @@ class BackingKey:
     def key_material_id(self) -> str:
         """AWS's KeyMaterialId: 64 lowercase hex digits."""
         return self.material_id.hex()
+
+    @classmethod
+    def in_hsm(cls, material_id: bytes, aead: Any) -> BackingKey:
+        """A generation whose material never leaves an HSM: no secret here, and ``aead``
+        (encrypt/decrypt as AES-GCM's) runs the cipher in the token."""
+        backing = cls(material_id, b"")
+        object.__setattr__(backing, "_aead", aead)
+        return backing
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,12 @@ def material_id(key_id: str, secret: bytes) -> bytes:
     does for imported material), so re-importing the same material gives the same id.
     It is an HMAC keyed by the material: it reveals nothing about it."""
     return prim.hmac_sign("SHA256", secret, _MATERIAL_ID_INFO + key_id.encode("utf-8"))
+
+
+def hsm_material_id(key_id: str, object_id: bytes) -> bytes:
+    """The 32-byte id of material generated in an HSM, from the key id and the token
+    object's CKA_ID (the material itself cannot be read)."""
+    return prim.digest("SHA256", _HSM_MATERIAL_ID_INFO + key_id.encode("utf-8") + b"/" + object_id)
 
 
 def generate_key_material(spec_name: str) -> bytes:

@@ -14,6 +14,7 @@ from kmspolicy.engine.decision import Permit
 from kmspolicy.errors import KMSError
 from kmspolicy.kms import crypto, importing
 from kmspolicy.kms.clock import Clock
+from kmspolicy.kms.hsm.keystores import CustomKeyStores
 from kmspolicy.kms.model import (
     BackingKeyRecord,
     ImportParametersRecord,
@@ -30,10 +31,17 @@ IMPORT_WRAPPING_KEY = "import-wrapping-key"
 
 
 class KeyRing:
-    def __init__(self, store: Store, root_key: RootKey, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        root_key: RootKey,
+        clock: Clock,
+        keystores: CustomKeyStores | None = None,
+    ) -> None:
         self.store = store
         self.root_key = root_key
         self.clock = clock
+        self.keystores = keystores or CustomKeyStores(store, root_key)
 
     def _record(
         self,
@@ -59,9 +67,19 @@ class KeyRing:
         )
 
     def create_material(self, key: KeyRecord) -> str:
-        """First generation of a new AWS_KMS key; returns its KeyMaterialId."""
+        """First generation of a new AWS_KMS key, or of an AWS_CLOUDHSM key (generated in
+        its key store's token, where it stays); returns its KeyMaterialId."""
         if self.store.list_backing_keys(key.key_id):
             raise ValueError(f"key {key.key_id} already has key material")
+        if key.origin == "AWS_CLOUDHSM":
+            object_id = self.keystores.generate_key(key)
+            material_id = crypto.hsm_material_id(key.key_id, object_id).hex()
+            self.store.add_generation(
+                BackingKeyRecord(
+                    key.key_id, 1, material_id, None, self.clock.now(), hsm_object_id=object_id
+                )
+            )
+            return material_id
         backing = crypto.new_backing_key(key.key_id, key.key_spec)
         self.store.add_generation(self._record(key, 1, backing))
         return backing.key_material_id
@@ -82,6 +100,15 @@ class KeyRing:
 
     def crypto_key(self, key: KeyRecord) -> crypto.CryptoKey:
         """The key with every generation whose material is present, opened for use."""
+        if key.origin == "AWS_CLOUDHSM":
+            in_hsm = tuple(
+                crypto.BackingKey.in_hsm(
+                    bytes.fromhex(b.key_material_id), self.keystores.aead(key, b.hsm_object_id)
+                )
+                for b in self.store.list_backing_keys(key.key_id)
+                if b.hsm_object_id is not None
+            )
+            return crypto.CryptoKey(key.key_id, key.arn, key.key_spec, key.key_usage, in_hsm)
         generations = tuple(
             crypto.BackingKey(
                 bytes.fromhex(b.key_material_id),
@@ -173,6 +200,15 @@ class KeyRing:
             self.store.add_generation(record)
         self.store.delete_import_parameters(key.key_id)
         return backing.key_material_id
+
+    def destroy_hsm_material(self, key: KeyRecord) -> None:
+        """Destroy the token objects of a key being deleted, where its key store can reach
+        them; otherwise they stay in the token, orphaned, as AWS leaves them."""
+        if key.custom_key_store_id is None:
+            return
+        for b in self.store.list_backing_keys(key.key_id):
+            if b.hsm_object_id is not None:
+                self.keystores.destroy_key(key.custom_key_store_id, b.hsm_object_id)
 
     def delete_imported_material(self, key: KeyRecord) -> None:
         """Drop the material but keep each generation's id, so only the same material

@@ -157,6 +157,7 @@ class KMS:
             for key in self.store.list_keys(account, self.region):
                 if key.key_state == "PendingDeletion":
                     if key.deletion_date is not None and key.deletion_date <= now:
+                        rt.keyring.destroy_hsm_material(key)
                         self.store.delete_key(key.key_id)
                         rt.forget_key(key.key_id)
                         rt.forget_aliases()
@@ -189,6 +190,7 @@ class KMS:
 
     def close(self) -> None:
         self.runtime.flush_usage()
+        self.runtime.keyring.keystores.close()
         self.store.close()
 
     def __enter__(self) -> KMS:

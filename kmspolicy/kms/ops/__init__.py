@@ -3,7 +3,17 @@ handler ``(runtime, params, caller) -> result``."""
 
 from __future__ import annotations
 
-from kmspolicy.kms.ops import aliases, crypto_ops, grants, importing, keys, policies, rotation, tags
+from kmspolicy.kms.ops import (
+    aliases,
+    crypto_ops,
+    custom_key_stores,
+    grants,
+    importing,
+    keys,
+    policies,
+    rotation,
+    tags,
+)
 from kmspolicy.kms.ops._common import Handler
 
 __all__ = ["HANDLERS"]
@@ -17,4 +27,5 @@ HANDLERS: dict[str, Handler] = {
     **grants.OPERATIONS,
     **rotation.OPERATIONS,
     **importing.OPERATIONS,
+    **custom_key_stores.OPERATIONS,
 }

@@ -41,8 +41,13 @@ def resolve(
     return rt.resolve_key(params[member], who, alias_allowed=alias_allowed)
 
 
-def ready(operation: str, entry: KeyEntry) -> None:
-    check_state(operation, entry.record)
+def ready(rt: Runtime, operation: str, entry: KeyEntry) -> None:
+    """Raise the error AWS gives for ``operation`` in the key's state; a key in a custom key
+    store that is not connected is Unavailable."""
+    record = entry.record
+    if record.custom_key_store_id is not None:
+        record = rt.keyring.keystores.effective(record)
+    check_state(operation, record)
 
 
 def dry_run(params: Params) -> None:

@@ -50,7 +50,7 @@ def create_alias(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     arn = _alias_arn(rt, who, name)
     rt.authorize(who, "kms:CreateAlias", None, resource=arn)
     rt.authorize(who, "kms:CreateAlias", entry)
-    ready("CreateAlias", entry)
+    ready(rt, "CreateAlias", entry)
     record = entry.record
     if rt.store.get_alias(record.account_id, rt.region, name) is not None:
         raise KMSError("AlreadyExistsException", f"An alias with the name {arn} already exists")
@@ -98,7 +98,7 @@ def update_alias(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     rt.authorize(who, "kms:UpdateAlias", None, resource=alias.alias_arn)
     rt.authorize(who, "kms:UpdateAlias", old)
     rt.authorize(who, "kms:UpdateAlias", new)
-    ready("UpdateAlias", new)
+    ready(rt, "UpdateAlias", new)
     if _kind(old) != _kind(new):
         raise validation(
             f"{new.record.arn} is not the same key type and key usage as the alias's current "

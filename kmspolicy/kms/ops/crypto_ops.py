@@ -51,7 +51,7 @@ def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
         grant_tokens=tokens,
         encryption_algorithm=algorithm,
     )
-    ready("Encrypt", entry)
+    ready(rt, "Encrypt", entry)
     dry_run(p)
     blob = crypto.encrypt(
         permit,
@@ -109,7 +109,7 @@ def decrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
         grant_tokens=tokens,
         encryption_algorithm=algorithm,
     )
-    ready("Decrypt", entry)
+    ready(rt, "Decrypt", entry)
     dry_run(p)
     assert data is not None
     plaintext = crypto.decrypt(
@@ -153,8 +153,8 @@ def re_encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
         encryption_algorithm=dst_alg,
         context=same,
     )
-    ready("ReEncrypt", source)
-    ready("ReEncrypt", destination)
+    ready(rt, "ReEncrypt", source)
+    ready(rt, "ReEncrypt", destination)
     dry_run(p)
     if ciphertext is None:
         raise validation("CiphertextBlob is required")
@@ -195,7 +195,7 @@ def _data_key_entry(
         grant_tokens=tokens,
         encryption_algorithm=_SYMMETRIC,
     )
-    ready(operation, entry)
+    ready(rt, operation, entry)
     dry_run(p)
     return entry, permit
 
@@ -279,14 +279,23 @@ def generate_data_key_pair_without_plaintext(
 def generate_random(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     _no_recipient(p)
     rt.authorize(who, "kms:GenerateRandom", None)
-    if p.get("CustomKeyStoreId") is not None:
-        raise KMSError("CustomKeyStoreNotFoundException", "Custom key stores are not supported.")
     if p.get("NumberOfBytes") is None:
         raise validation(
             "1 validation error detected: Value null at 'numberOfBytes' failed to satisfy "
             "constraint: Member must not be null"
         )
-    return {"Plaintext": crypto.generate_random(p["NumberOfBytes"])}
+    store_id = p.get("CustomKeyStoreId")
+    if store_id is None:
+        return {"Plaintext": crypto.generate_random(p["NumberOfBytes"])}
+    keystores = rt.keyring.keystores
+    record = keystores.owned(store_id, who.identity.caller.account or "", rt.region)
+    if record.connection_state != "CONNECTED":
+        raise KMSError(
+            "CustomKeyStoreInvalidStateException",
+            f"Custom key store {store_id} is {record.connection_state}; GenerateRandom needs "
+            "it CONNECTED.",
+        )
+    return {"Plaintext": keystores.generate_random(store_id, p["NumberOfBytes"])}
 
 
 def _signing(
@@ -305,7 +314,7 @@ def _signing(
         signing_algorithm=algorithm,
         message_type=message_type,
     )
-    ready(operation, entry)
+    ready(rt, operation, entry)
     dry_run(p)
     return entry, permit, algorithm, message_type
 
@@ -341,7 +350,7 @@ def get_public_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     tokens = _tokens(rt, p)
     entry, alias = _key(rt, p, who)
     permit = rt.authorize(who, "kms:GetPublicKey", entry, key_id_alias=alias, grant_tokens=tokens)
-    ready("GetPublicKey", entry)
+    ready(rt, "GetPublicKey", entry)
     record = entry.record
     public = crypto.get_public_key(permit, rt.crypto_key(entry, permit))
     out: dict[str, Any] = {
@@ -373,7 +382,7 @@ def _mac(rt: Runtime, p: Params, who: CallerEntry, operation: str) -> tuple[KeyE
         grant_tokens=tokens,
         mac_algorithm=p["MacAlgorithm"],
     )
-    ready(operation, entry)
+    ready(rt, operation, entry)
     dry_run(p)
     return entry, permit
 
@@ -407,7 +416,7 @@ def derive_shared_secret(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, 
     permit = rt.authorize(
         who, "kms:DeriveSharedSecret", entry, key_id_alias=alias, grant_tokens=tokens
     )
-    ready("DeriveSharedSecret", entry)
+    ready(rt, "DeriveSharedSecret", entry)
     dry_run(p)
     secret = crypto.derive_shared_secret(
         permit,

@@ -148,7 +148,7 @@ def create_grant(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
             g is not None and _at_least_as_strict(g, operations, subset, equals) for g in parents
         ):
             raise rt.denied(who, "kms:CreateGrant", entry, Decision(Outcome.IMPLICIT_DENY))
-    ready("CreateGrant", entry)
+    ready(rt, "CreateGrant", entry)
     wrong = [op for op in operations if op not in allowed_operations(record)]
     if wrong:
         raise validation(

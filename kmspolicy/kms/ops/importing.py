@@ -23,7 +23,7 @@ def _external(rt: Runtime, p: Params, who: CallerEntry, operation: str) -> tuple
             f"{entry.record.arn} origin is {entry.record.origin} which is not valid for this "
             "operation."
         )
-    ready(operation, entry)
+    ready(rt, operation, entry)
     return entry, permit
 
 

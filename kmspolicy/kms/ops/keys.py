@@ -19,19 +19,30 @@ from kmspolicy.kms.specs import KEY_SPECS
 __all__ = ["OPERATIONS", "metadata"]
 
 PENDING_WINDOW_DAYS = (7, 30)
-_SUPPORTED_ORIGINS = ("AWS_KMS", "EXTERNAL")
+_SUPPORTED_ORIGINS = ("AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM")
 
 
 def metadata(rt: Runtime, record: KeyRecord) -> dict[str, Any]:
     """KeyMetadata, with the current key material id where the key has material."""
     generations = rt.store.list_backing_keys(record.key_id)
     current = next(
-        (g.key_material_id for g in reversed(generations) if g.wrapped_material is not None),
+        (
+            g.key_material_id
+            for g in reversed(generations)
+            if g.wrapped_material is not None or g.hsm_object_id is not None
+        ),
         None,
     )
     if record.key_spec != "SYMMETRIC_DEFAULT":
         current = None
-    return record.key_metadata(current)
+    if record.custom_key_store_id is None:
+        return record.key_metadata(current)
+    keystores = rt.keyring.keystores
+    md = keystores.effective(record).key_metadata(current)
+    cluster_id = keystores.cluster_id(record)
+    if cluster_id is not None:
+        md["CloudHsmClusterId"] = cluster_id
+    return md
 
 
 def _spec_and_usage(p: Params) -> tuple[str, str]:
@@ -51,23 +62,56 @@ def _spec_and_usage(p: Params) -> tuple[str, str]:
     return spec, usage
 
 
+def _custom_key_store(
+    rt: Runtime,
+    p: Params,
+    account: str,
+    origin: str,
+    spec: str,
+    usage: str,
+    multi_region: bool,
+) -> str | None:
+    """The AWS CloudHSM key store a new key goes in (None for other keys): it must be the
+    caller's, CONNECTED, and the key symmetric, single-Region, of origin AWS_CLOUDHSM."""
+    store_id: str | None = p.get("CustomKeyStoreId")
+    if store_id is None:
+        if origin == "AWS_CLOUDHSM":
+            raise validation("Origin AWS_CLOUDHSM needs a CustomKeyStoreId")
+        return None
+    if origin != "AWS_CLOUDHSM":
+        raise validation("A key in an AWS CloudHSM key store needs Origin AWS_CLOUDHSM")
+    if spec != "SYMMETRIC_DEFAULT" or usage != "ENCRYPT_DECRYPT":
+        raise unsupported("A custom key store holds only SYMMETRIC_DEFAULT ENCRYPT_DECRYPT keys.")
+    if multi_region:
+        raise unsupported("Multi-Region keys cannot be created in a custom key store.")
+    record = rt.keyring.keystores.owned(store_id, account, rt.region)
+    if record.connection_state != "CONNECTED":
+        raise KMSError(
+            "CustomKeyStoreInvalidStateException",
+            f"Custom key store {store_id} is {record.connection_state}; keys can be created "
+            "only in a CONNECTED custom key store.",
+        )
+    return store_id
+
+
 def create_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     rt.authorize(who, "kms:CreateKey", None)
     tags = check_tags(p.get("Tags") or ())
     if tags:
         # AWS: tagging at creation also needs kms:TagResource in an IAM policy
         rt.authorize(who, "kms:TagResource", None)
-    if p.get("CustomKeyStoreId") is not None or p.get("XksKeyId") is not None:
-        raise KMSError("CustomKeyStoreNotFoundException", "Custom key stores are not supported.")
+    if p.get("XksKeyId") is not None:
+        raise unsupported("External key stores (XksKeyId) are not supported.")
     spec, usage = _spec_and_usage(p)
     origin = p.get("Origin", "AWS_KMS")
     if origin not in _SUPPORTED_ORIGINS:
-        raise unsupported(f"Origin {origin} needs a custom key store, which is not supported.")
+        raise unsupported(f"Origin {origin} needs an external key store, which is not supported.")
     caller = who.identity.caller
     account = caller.account
     if account is None:
         raise unsupported("Only IAM principals of an account can create keys.")
     multi_region = bool(p.get("MultiRegion", False))
+    store_id = _custom_key_store(rt, p, account, origin, spec, usage, multi_region)
     key_id = f"mrk-{uuid.uuid4().hex}" if multi_region else str(uuid.uuid4())
     arn = f"arn:aws:kms:{rt.region}:{account}:key/{key_id}"
     policy_text = p.get("Policy")
@@ -89,6 +133,7 @@ def create_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
         policy=policy_text,
         multi_region=multi_region,
         multi_region_key_type="PRIMARY" if multi_region else None,
+        custom_key_store_id=store_id,
     )
     if given:
         info = KeyInfo(
@@ -103,8 +148,12 @@ def create_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
         )
         check_lockout(rt, who, document, record, info, p)
     rt.store.put_key(record)
-    if origin == "AWS_KMS":
-        rt.keyring.create_material(record)
+    if origin in ("AWS_KMS", "AWS_CLOUDHSM"):
+        try:
+            rt.keyring.create_material(record)
+        except KMSError:  # the HSM failed: no key without material
+            rt.store.delete_key(key_id)
+            raise
     if tags:
         rt.store.set_tags(key_id, tags)
     return {"KeyMetadata": metadata(rt, record)}
@@ -135,7 +184,7 @@ def _set_state(rt: Runtime, entry: KeyEntry, **changes: Any) -> KeyRecord:
 def enable_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "EnableKey")
     rt.authorize(who, "kms:EnableKey", entry)
-    ready("EnableKey", entry)
+    ready(rt, "EnableKey", entry)
     _set_state(rt, entry, key_state="Enabled")
     return {}
 
@@ -143,7 +192,7 @@ def enable_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 def disable_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "DisableKey")
     rt.authorize(who, "kms:DisableKey", entry)
-    ready("DisableKey", entry)
+    ready(rt, "DisableKey", entry)
     _set_state(rt, entry, key_state="Disabled")
     return {}
 
@@ -158,7 +207,7 @@ def schedule_key_deletion(rt: Runtime, p: Params, who: CallerEntry) -> dict[str,
             f"1 validation error detected: Value '{days}' at 'pendingWindowInDays' failed to "
             f"satisfy constraint: Member must have value between {low} and {high}"
         )
-    ready("ScheduleKeyDeletion", entry)
+    ready(rt, "ScheduleKeyDeletion", entry)
     when = rt.clock.now() + timedelta(days=days)
     record = _set_state(
         rt,
@@ -178,7 +227,7 @@ def schedule_key_deletion(rt: Runtime, p: Params, who: CallerEntry) -> dict[str,
 def cancel_key_deletion(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "CancelKeyDeletion")
     rt.authorize(who, "kms:CancelKeyDeletion", entry)
-    ready("CancelKeyDeletion", entry)
+    ready(rt, "CancelKeyDeletion", entry)
     record = _set_state(
         rt,
         entry,
@@ -192,7 +241,7 @@ def cancel_key_deletion(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, A
 def update_key_description(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "UpdateKeyDescription")
     rt.authorize(who, "kms:UpdateKeyDescription", entry)
-    ready("UpdateKeyDescription", entry)
+    ready(rt, "UpdateKeyDescription", entry)
     _set_state(rt, entry, description=p["Description"])
     return {}
 

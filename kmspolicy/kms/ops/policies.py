@@ -104,7 +104,7 @@ def put_key_policy(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "PutKeyPolicy")
     rt.authorize(who, "kms:PutKeyPolicy", entry)
     _policy_name(p)
-    ready("PutKeyPolicy", entry)
+    ready(rt, "PutKeyPolicy", entry)
     document = parse_key_policy(p["Policy"])
     check_lockout(rt, who, document, entry.record, entry.info, p)
     rt.store.put_key(replace(entry.record, policy=p["Policy"]))

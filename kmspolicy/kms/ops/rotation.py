@@ -32,7 +32,7 @@ def _key(rt: Runtime, p: Params, who: CallerEntry, operation: str) -> KeyEntry:
 def enable_key_rotation(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry = _key(rt, p, who, "EnableKeyRotation")
     _rotatable(entry)
-    ready("EnableKeyRotation", entry)
+    ready(rt, "EnableKeyRotation", entry)
     period = p.get("RotationPeriodInDays", DEFAULT_PERIOD_DAYS)
     record = entry.record
     rt.store.put_key(
@@ -50,7 +50,7 @@ def enable_key_rotation(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, A
 def disable_key_rotation(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry = _key(rt, p, who, "DisableKeyRotation")
     _rotatable(entry)
-    ready("DisableKeyRotation", entry)
+    ready(rt, "DisableKeyRotation", entry)
     rt.store.put_key(
         replace(
             entry.record,
@@ -80,7 +80,7 @@ def get_key_rotation_status(rt: Runtime, p: Params, who: CallerEntry) -> dict[st
 def rotate_key_on_demand(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry = _key(rt, p, who, "RotateKeyOnDemand")
     _rotatable(entry)
-    ready("RotateKeyOnDemand", entry)
+    ready(rt, "RotateKeyOnDemand", entry)
     record = entry.record
     done = sum(1 for r in rt.store.list_rotations(record.key_id) if r.rotation_type == "ON_DEMAND")
     if done >= MAX_ON_DEMAND_ROTATIONS:

@@ -13,7 +13,7 @@ __all__ = ["OPERATIONS"]
 def tag_resource(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "TagResource")
     rt.authorize(who, "kms:TagResource", entry)
-    ready("TagResource", entry)
+    ready(rt, "TagResource", entry)
     tags = check_tags(p["Tags"], entry.info.tags)
     rt.store.set_tags(entry.record.key_id, tags)
     rt.forget_key(entry.record.key_id)
@@ -23,7 +23,7 @@ def tag_resource(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 def untag_resource(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     entry, _ = resolve(rt, p, who, "UntagResource")
     rt.authorize(who, "kms:UntagResource", entry)
-    ready("UntagResource", entry)
+    ready(rt, "UntagResource", entry)
     rt.store.remove_tags(entry.record.key_id, list(p["TagKeys"]))
     rt.forget_key(entry.record.key_id)
     return {}
