@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml setup.py $(wildcard kmspolicy/_fast/*.pyx kmspolicy/_fa
 setup: sysdeps $(STAMP)
 
 run: setup
-	$(VENV)/bin/kmspolicy parse examples/policies/*.json
+	$(VENV)/bin/kmspolicy serve --data-dir kms-data
 
 lint: setup
 	$(VENV)/bin/ruff check kmspolicy tests benchmarks
