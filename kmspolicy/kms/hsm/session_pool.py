@@ -89,6 +89,10 @@ class _Worker:
             except BaseException as exc:
                 future.set_exception(exc)
 
+    def submit(self, job: Callable[[], Any]) -> None:
+        """Run ``job`` when the worker gets to it, without waiting."""
+        self._jobs.put((job, Future()))
+
     def call(self, job: Callable[[], T], timeout: float) -> T:
         future: Future[T] = Future()
         self._jobs.put((job, future))
@@ -185,9 +189,9 @@ class SessionPool:
             if self._users > 0:
                 return
             SessionPool._pools.pop((self.module.path, self.label), None)
-        # a module that no longer answers leaves nothing to close cleanly
-        with contextlib.suppress(HsmError):
-            self.module.worker.call(self._drop, self.timeout)
+        # queued, not awaited: behind a call that is stuck, it still runs once that returns,
+        # so the session is not left logged in
+        self.module.worker.submit(self._drop)
 
     def run(self, op: Callable[[Any, SessionPool], T]) -> T:
         """``op(session, pool)`` on the module's worker, with one retry on a lost session."""
@@ -202,6 +206,12 @@ class SessionPool:
                     id=object_id, object_class=pkcs11.ObjectClass.SECRET_KEY
                 )
             except p11.NoSuchKey:
+                # a session can outlive its token: tell a missing token from a missing key
+                try:
+                    self.module.token(self.label)
+                except HsmError:
+                    self._drop()
+                    raise
                 raise HsmError(
                     HsmFailure.KEY_NOT_FOUND,
                     f"no key with CKA_ID {object_id.hex()} in token {self.label!r}",
