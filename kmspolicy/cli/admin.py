@@ -278,7 +278,7 @@ def hsm_add(
         record = add_cluster(
             kms.store,
             cluster_id,
-            str(Path(module_path).resolve()),
+            str(Path(module_path).absolute()),
             token_label,
             kms.clock.now(),
             trust_anchor=None if trust_anchor is None else trust_anchor.read(),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import hmac
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -119,6 +120,9 @@ class Module:
 
     @classmethod
     def get(cls, path: str) -> Module:
+        """The module at ``path``; one per library file, however the path reaches it (a
+        library must not be initialised twice in one process)."""
+        path = os.path.realpath(path)
         with cls._lock:
             module = cls._loaded.get(path)
             if module is None:
@@ -173,13 +177,14 @@ class SessionPool:
         cls, module_path: str, label: str, pin: str, *, timeout: float = DEFAULT_TIMEOUT
     ) -> SessionPool:
         """The token's pool, logged in with ``pin`` (HsmError if it cannot be)."""
+        module = Module.get(module_path)
         with cls._lock:
-            pool = cls._pools.get((module_path, label))
+            pool = cls._pools.get((module.path, label))
             if pool is None:
-                pool = SessionPool(Module.get(module_path), label, timeout)
+                pool = SessionPool(module, label, timeout)
             pool.module.worker.call(lambda: pool._login(pin), timeout)
             pool._users += 1
-            cls._pools[(module_path, label)] = pool
+            cls._pools[(module.path, label)] = pool
             return pool
 
     def release(self) -> None:
