@@ -57,8 +57,9 @@ cdef class Template:
                 pieces.append((part[1], False))
             else:
                 key = part[1]
-                if key in single:
-                    pieces.append((values[key][0], False))
+                found = values.get(key) if key in single else None
+                if found is not None:
+                    pieces.append((found[0], False))
                 elif part[2] is not None:
                     pieces.append((part[2], False))
                 else:

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from kmspolicy.engine.operators import OperandError, parse_date
 from kmspolicy.engine.request import PrincipalKind, Request
 from kmspolicy.language.catalogue import CROSS_ACCOUNT_ACTIONS
 
@@ -66,6 +67,7 @@ ALIAS_OPERATIONS = ENCRYPTION_CONTEXT_OPERATIONS | {
 }
 _GRANT_RESOURCE_OPERATIONS = frozenset({"creategrant", "listgrants", "revokegrant"})
 _SIGN_OPERATIONS = frozenset({"sign", "verify"})
+_TIME_KEYS = frozenset({"aws:currenttime", "aws:epochtime"})
 
 # Keys that are multi-valued in AWS whatever the number of values.
 MULTI_VALUED_KEYS = frozenset(
@@ -128,9 +130,16 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _parse_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _given_time(given: object) -> datetime | None:
+    """A time the request fixed (ISO-8601 or epoch seconds), or None when it fixed none or
+    one that cannot be read (then the caller's text replaces the derived value below, and
+    date conditions on it cannot be evaluated)."""
+    if not isinstance(given, str):
+        return None
+    try:
+        return parse_date(given)
+    except OperandError:
+        return None
 
 
 def _is_iam_only(key: str) -> bool:
@@ -179,13 +188,10 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
         put("aws:sourceip", request.source_ip)
     if request.secure_transport is not None:
         put("aws:securetransport", _bool(request.secure_transport))
-    current = extra.get("aws:currenttime", request.current_time)
-    epoch = extra.get("aws:epochtime")
-    if isinstance(current, str):
-        moment = _parse_time(current)
-    elif isinstance(epoch, str) and epoch.isdigit():
-        moment = datetime.fromtimestamp(int(epoch), UTC)
-    else:
+    moment = _given_time(extra.get("aws:currenttime", request.current_time))
+    if moment is None:
+        moment = _given_time(extra.get("aws:epochtime"))
+    if moment is None:
         moment = now if now is not None else datetime.now(UTC)
     put("aws:currenttime", _iso(moment))
     put("aws:epochtime", str(int(moment.timestamp())))
@@ -240,8 +246,8 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
 
     # --- anything else the caller set explicitly (overrides the derived value) ----------
     for name, raw in extra.items():
-        if name in {"aws:currenttime", "aws:epochtime"} and name in values:
-            continue
+        if name in _TIME_KEYS and _given_time(raw) is not None:
+            continue  # normalised above
         if isinstance(raw, str):
             values[name] = (raw,)
         elif isinstance(raw, bool):

@@ -112,8 +112,11 @@ def _substitute(
             pieces.append((part.char, False))
         else:
             key = part.key.lower()
-            if key in single:
-                pieces.append((values[key][0], False))
+            # ``single`` describes the full context; a key the view hides (an IAM-only key
+            # seen from a key policy) is absent from ``values`` and so unresolved.
+            found = values.get(key) if key in single else None
+            if found is not None:
+                pieces.append((found[0], False))
             elif part.default is not None:
                 pieces.append((part.default, False))
             else:
