@@ -47,6 +47,7 @@ from kmspolicy.language.json_tree import (
     decode_text,
     parse_json_source,
 )
+from kmspolicy.language.kinds import GRANT_CONSTRAINTS, KINDS, kind_from_filename
 from kmspolicy.language.source import Source
 
 __all__ = [
@@ -62,17 +63,7 @@ __all__ = [
     "lint_text",
 ]
 
-GRANT_CONSTRAINTS = "grant-constraints"
 SCENARIO = "scenario"
-KINDS = ("auto", *(k.value for k in PolicyKind), GRANT_CONSTRAINTS)
-_PREFIXES = {
-    "key-": PolicyKind.KEY.value,
-    "identity-": PolicyKind.IDENTITY.value,
-    "scp-": PolicyKind.SCP.value,
-    "boundary-": PolicyKind.BOUNDARY.value,
-    "session-": PolicyKind.SESSION.value,
-    "grant-": GRANT_CONSTRAINTS,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +236,7 @@ def detect_kind(path: Path, root: JsonNode | None, kind: str = "auto") -> str:
         return kind
     if isinstance(root, JsonObject) and root.get("keyPolicy") is not None:
         return SCENARIO
-    for prefix, named in _PREFIXES.items():
-        if path.name.startswith(prefix):
-            return named
-    return PolicyKind.KEY.value
+    return kind_from_filename(path)
 
 
 def lint_text(

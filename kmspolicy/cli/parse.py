@@ -20,27 +20,7 @@ from kmspolicy.language import (
     parse_policy,
     policy_to_json,
 )
-from kmspolicy.language.ir import PolicyKind
-
-GRANT_CONSTRAINTS = "grant-constraints"
-KINDS = ("auto", *(k.value for k in PolicyKind), GRANT_CONSTRAINTS)
-# File-name prefixes that name the kind under --kind auto.
-PREFIXES = {
-    "key-": PolicyKind.KEY.value,
-    "identity-": PolicyKind.IDENTITY.value,
-    "scp-": PolicyKind.SCP.value,
-    "boundary-": PolicyKind.BOUNDARY.value,
-    "session-": PolicyKind.SESSION.value,
-    "grant-": GRANT_CONSTRAINTS,
-}
-
-
-def kind_for(path: Path) -> str:
-    """The kind a file name's prefix names (key policies when none does)."""
-    for prefix, kind in PREFIXES.items():
-        if path.name.startswith(prefix):
-            return kind
-    return PolicyKind.KEY.value
+from kmspolicy.language.kinds import GRANT_CONSTRAINTS, KINDS, kind_from_filename
 
 
 def parse_file(data: bytes, kind: str, name: str) -> dict[str, Any]:
@@ -74,7 +54,9 @@ def command(files: tuple[Path, ...], kind: str) -> None:
             click.echo(f"kmspolicy parse: cannot read {path}: {exc.strerror or exc}", err=True)
             sys.exit(2)
         try:
-            results.append(parse_file(data, kind_for(path) if kind == "auto" else kind, str(path)))
+            results.append(
+                parse_file(data, kind_from_filename(path) if kind == "auto" else kind, str(path))
+            )
         except PolicySyntaxError as exc:
             click.echo(exc.render(), err=True)
             failed = True
