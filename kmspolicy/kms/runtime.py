@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -42,6 +42,7 @@ from kmspolicy.language.ir import GrantConstraints, PolicyKind, Span
 
 __all__ = [
     "CallerEntry",
+    "DecisionObserver",
     "KeyEntry",
     "Runtime",
     "disabled",
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 _DECISION_CACHE_LIMIT = 65536
+_NO_RARE_FIELDS = (None,) * 7
 _USAGE_WRITE_INTERVAL = timedelta(minutes=1)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _MRK = re.compile(r"^mrk-[0-9a-f]{32}$")
@@ -64,6 +66,16 @@ _POLICY_KIND_WORDS = {
     SourceKind.PERMISSIONS_BOUNDARY: "permissions boundary",
     SourceKind.SESSION_POLICY: "session",
 }
+
+
+DecisionObserver = Callable[[str, "str | None", Decision], None]
+"""Told of every authorization decision a call makes: (action, resource ARN, decision)."""
+
+
+class _CallState(threading.local):
+    """Per-thread state of the call in progress."""
+
+    on_decision: DecisionObserver | None = None
 
 
 def not_found(message: str) -> KMSError:
@@ -149,6 +161,11 @@ class Runtime:
         self._usage: dict[str, list[Any]] = {}  # key id -> [operation, time, request id]
         self._usage_written: dict[str, datetime] = {}
         self._lock = threading.RLock()
+        self._observer = _CallState()
+
+    def observe(self, on_decision: DecisionObserver | None) -> None:
+        """Report this thread's decisions to ``on_decision`` (None: stop reporting)."""
+        self._observer.on_decision = on_decision
 
     # --- key last usage ----------------------------------------------------------------
 
@@ -307,12 +324,18 @@ class Runtime:
                     self._resolved.clear()
                 self._resolved[memo] = resolved
         target, alias_used, expected_account = resolved
-        arn = f"arn:aws:kms:{self.region}:{expected_account}:key/{target}"
-        try:
-            entry = self.key_entry(target)
-        except KMSError:
-            raise not_found(f"Key '{arn}' does not exist") from None
-        if entry.record.account_id != expected_account or entry.record.region != self.region:
+        entry = self._keys.get(target)
+        if entry is None or (entry.refresh_at is not None and self.clock.now() >= entry.refresh_at):
+            try:
+                entry = self.key_entry(target)
+            except KMSError:
+                entry = None
+        if (
+            entry is None
+            or entry.record.account_id != expected_account
+            or entry.record.region != self.region
+        ):
+            arn = f"arn:aws:kms:{self.region}:{expected_account}:key/{target}"
             raise not_found(f"Key '{arn}' does not exist")
         return entry, alias_used
 
@@ -392,37 +415,121 @@ class Runtime:
         ``key_policies`` replaces the key's own (the lockout check decides against a policy
         that is not stored yet); such decisions are not cached.
         """
-        tokens = tuple(grant_tokens)
-        now = self.clock.now()
-        time_part = (
-            now.replace(microsecond=0)
-            if who.time_dependent or (key is not None and key.time_dependent)
-            else None
+        return self._decide(
+            who,
+            action,
+            key,
+            resource,
+            key_id_alias,
+            encryption_context,
+            grant_tokens,
+            encryption_algorithm,
+            (
+                signing_algorithm,
+                message_type,
+                mac_algorithm,
+                grant_operations,
+                grantee_principal,
+                retiring_principal,
+                tuple(context.items()) if context else None,
+            ),
+            key_policies,
         )
-        ec = tuple(sorted(encryption_context.items())) if encryption_context else ()
-        extra = tuple(sorted(context.items())) if context else ()
+
+    def authorize(
+        self,
+        who: CallerEntry,
+        action: str,
+        key: KeyEntry | None,
+        *,
+        resource: str | None = None,
+        key_id_alias: str | None = None,
+        encryption_context: Mapping[str, str] | None = None,
+        grant_tokens: Iterable[str] = (),
+        encryption_algorithm: str | None = None,
+        signing_algorithm: str | None = None,
+        message_type: str | None = None,
+        mac_algorithm: str | None = None,
+        grant_operations: tuple[str, ...] | None = None,
+        grantee_principal: str | None = None,
+        retiring_principal: str | None = None,
+        context: Mapping[str, str] | None = None,
+        key_policies: KeyPolicies[Any] | None = None,
+    ) -> Permit:
+        """A Permit for ``action``, or AccessDeniedException worded as AWS words it
+        (keyword arguments as for ``decide``)."""
+        plain = signing_algorithm is None and message_type is None and mac_algorithm is None
+        plain = plain and grant_operations is None and grantee_principal is None
+        rare = (
+            _NO_RARE_FIELDS
+            if plain and retiring_principal is None and context is None
+            else (
+                signing_algorithm,
+                message_type,
+                mac_algorithm,
+                grant_operations,
+                grantee_principal,
+                retiring_principal,
+                tuple(context.items()) if context else None,
+            )
+        )
+        decision, permit = self._decide(
+            who,
+            action,
+            key,
+            resource,
+            key_id_alias,
+            encryption_context,
+            grant_tokens,
+            encryption_algorithm,
+            rare,
+            key_policies,
+        )
+        if permit is None:
+            raise self.denied(who, action, key, decision, resource)
+        return permit
+
+    def _decide(
+        self,
+        who: CallerEntry,
+        action: str,
+        key: KeyEntry | None,
+        resource: str | None,
+        key_id_alias: str | None,
+        encryption_context: Mapping[str, str] | None,
+        grant_tokens: Iterable[str],
+        encryption_algorithm: str | None,
+        rare: tuple[Any, ...],
+        key_policies: KeyPolicies[Any] | None,
+    ) -> tuple[Decision, Permit | None]:
+        """``decide`` with the seldom-used request inputs packed in ``rare`` (signing,
+        message type, MAC algorithm, grant operations, grantee, retiring principal, context
+        pairs). The cache key holds the entries themselves (a changed key or caller is a new
+        entry), every request input as given (pairs in the caller's order: two orders of
+        one context are two cache entries, never a wrong answer), and the current second
+        when a policy in force mentions the time."""
+        tokens = grant_tokens if type(grant_tokens) is tuple else tuple(grant_tokens)
+        timed = who.time_dependent or (key is not None and key.time_dependent)
+        now = self.clock.now() if timed else None
         cache_key = (
             who,
             key,
             action,
             resource,
             key_id_alias,
-            ec,
+            tuple(encryption_context.items()) if encryption_context else None,
             tokens,
             encryption_algorithm,
-            signing_algorithm,
-            message_type,
-            mac_algorithm,
-            grant_operations,
-            grantee_principal,
-            retiring_principal,
-            extra,
-            time_part,
+            rare,
+            now.replace(microsecond=0) if now is not None else None,
         )
         override = key_policies is not None
         cached = None if override else self._decisions.get(cache_key)
         if cached is None:
+            if now is None:
+                now = self.clock.now()
             caller = who.identity.caller
+            signing, message, mac, operations, grantee, retiring, pairs = rare
             request = Request(
                 caller=caller,
                 action=action,
@@ -432,17 +539,17 @@ class Runtime:
                 grant_tokens=tokens,
                 key_id_alias=key_id_alias,
                 encryption_algorithm=encryption_algorithm,
-                signing_algorithm=signing_algorithm,
-                message_type=message_type,
-                mac_algorithm=mac_algorithm,
-                grant_operations=grant_operations,
-                grantee_principal=grantee_principal,
-                retiring_principal=retiring_principal,
+                signing_algorithm=signing,
+                message_type=message,
+                mac_algorithm=mac,
+                grant_operations=operations,
+                grantee_principal=grantee,
+                retiring_principal=retiring,
                 source_ip=who.request_fields[0],
                 source_vpce=who.request_fields[1],
                 via_service=who.request_fields[2],
                 secure_transport=who.request_fields[3],
-                context=dict(context or {}),
+                context=dict(pairs or ()),
             )
             if key_policies is None:
                 key_policies = key.policies if key is not None else KeyPolicies(None, GrantTable())
@@ -454,17 +561,10 @@ class Runtime:
                     if len(self._decisions) >= _DECISION_CACHE_LIMIT:
                         self._decisions.clear()
                     self._decisions[cache_key] = cached
+        observer = self._observer.on_decision
+        if observer is not None:
+            observer(action, resource or (key.record.arn if key is not None else None), cached[0])
         return cached
-
-    def authorize(
-        self, who: CallerEntry, action: str, key: KeyEntry | None, **request: Any
-    ) -> Permit:
-        """A Permit for ``action``, or AccessDeniedException worded as AWS words it
-        (keyword arguments as for ``decide``)."""
-        decision, permit = self.decide(who, action, key, **request)
-        if permit is None:
-            raise self.denied(who, action, key, decision, request.get("resource"))
-        return permit
 
     def denied(
         self,

@@ -30,7 +30,7 @@ from kmspolicy.kms.keyring import KeyRing
 from kmspolicy.kms.ops import HANDLERS
 from kmspolicy.kms.principals import Caller, Directory
 from kmspolicy.kms.rootkey import RootKey
-from kmspolicy.kms.runtime import Runtime
+from kmspolicy.kms.runtime import DecisionObserver, Runtime
 from kmspolicy.kms.store.base import Store
 from kmspolicy.kms.store.sqlite import SQLiteStore
 from kmspolicy.kms.validation import validate_input
@@ -126,19 +126,36 @@ class KMS:
         )
 
     def call(
-        self, operation: str, params: dict[str, Any] | None, caller: Caller | str
+        self,
+        operation: str,
+        params: dict[str, Any] | None,
+        caller: Caller | str,
+        *,
+        on_decision: DecisionObserver | None = None,
     ) -> dict[str, Any]:
-        """Run one KMS operation for ``caller`` (a ``Caller`` or a principal ARN)."""
+        """Run one KMS operation for ``caller`` (a ``Caller`` or a principal ARN).
+
+        ``on_decision(action, resource, decision)`` is told of every authorization decision
+        the call makes, in order, also when the call then fails (the audit log records them).
+        """
         handler = HANDLERS.get(operation)
         if handler is None:
             raise KMSError(
                 "UnknownOperationException",
                 f"{operation!r} is not a KMS operation kmspolicy serves",
             )
-        who = self.runtime.caller(caller)
-        params = {} if params is None else params
-        validate_input(operation, params)
-        return handler(self.runtime, params, who)
+        rt = self.runtime
+        if on_decision is None:
+            who = rt.caller(caller)
+            if params is None:
+                params = {}
+            validate_input(operation, params)
+            return handler(rt, params, who)
+        rt.observe(on_decision)
+        try:
+            return self.call(operation, params, caller)
+        finally:
+            rt.observe(None)
 
     @property
     def operations(self) -> tuple[str, ...]:

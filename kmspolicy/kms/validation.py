@@ -172,12 +172,55 @@ def _compiled(shape_name: str) -> Check:
     raise ValueError(f"shape {shape_name} has unsupported type {kind}")
 
 
+# A member value that passes its quick test is valid; one that does not gets the full check
+# (which words the errors). Quick tests: (type, min length, max length, enum or None) for
+# strings without a pattern and for blobs, ``bool`` alone for booleans, and ``dict`` alone
+# for maps of unconstrained strings to strings.
+Quick = tuple[type, int, int, frozenset[str] | None]
+_NO_LIMIT = 1 << 62
+
+
+def _quick(shape: Mapping[str, Any]) -> Quick | None:
+    kind = shape["type"]
+    low, high = shape.get("min", 0), shape.get("max", _NO_LIMIT)
+    if kind == "string" and "pattern" not in shape:
+        enum = frozenset(shape["enum"]) if "enum" in shape else None
+        return (str, low, high, enum)
+    if kind == "blob":
+        return (bytes, low, high, None)
+    if kind == "boolean":
+        return (bool, 0, 0, None)
+    plain = kind == "map" and "min" not in shape and "max" not in shape
+    if plain and SHAPES[shape["key"]] == SHAPES[shape["value"]] == {"type": "string"}:
+        return (dict, 0, 0, None)
+    return None
+
+
+def _passes(quick: Quick, item: Any) -> bool:
+    kind = quick[0]
+    if type(item) is not kind:
+        return False
+    value: Any = item  # the type test narrows to object; it is one of the kinds above
+    if kind is bool:
+        return True
+    if kind is dict:
+        for k, v in value.items():  # noqa: SIM110 - a loop beats all() and a generator here
+            if type(k) is not str or type(v) is not str:
+                return False
+        return True
+    enum = quick[3]
+    return quick[1] <= len(value) <= quick[2] and (enum is None or value in enum)
+
+
 def _structure(shape: Mapping[str, Any]) -> Check:
     members: Mapping[str, str] = shape.get("members", {})
     names = {name: _camel(name) for name in members}
     required = tuple(shape.get("required", ()))
     known = ", ".join(members)
     checks: dict[str, Check] = {}
+    quick = {
+        name: q for name, member in members.items() if (q := _quick(SHAPES[member])) is not None
+    }
 
     def structure(value: Any, path: str, errors: Errors) -> None:
         if type(value) is not dict and not isinstance(value, Mapping):
@@ -186,6 +229,9 @@ def _structure(shape: Mapping[str, Any]) -> Check:
         if not checks:  # member checkers, bound on first use (shapes may be recursive)
             checks.update({name: _compiled(member) for name, member in members.items()})
         for name, item in value.items():
+            q = quick.get(name)
+            if q is not None and (item is None or _passes(q, item)):
+                continue
             member = checks.get(name)
             if member is None:
                 where = f"{path}.{name}" if path else str(name)

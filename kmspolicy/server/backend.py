@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,37 +39,6 @@ class Observed:
     decision: Decision
 
 
-class _DecisionTap:
-    """Collects, per thread, the decisions a dispatcher call makes, for the audit log.
-
-    The dispatcher returns results, not decisions, so the runtime's ``decide`` is wrapped.
-    """
-
-    def __init__(self) -> None:
-        self._local = threading.local()
-
-    def attach(self, kms: KMS) -> None:
-        original: Callable[..., tuple[Decision, Any]] = kms.runtime.decide
-
-        def decide(who: Any, action: str, key: Any, **request: Any) -> tuple[Decision, Any]:
-            result = original(who, action, key, **request)
-            seen = getattr(self._local, "seen", None)
-            if seen is not None:
-                resource = request.get("resource") or (key.record.arn if key else None)
-                seen.append(Observed(action, resource, result[0]))
-            return result
-
-        setattr(kms.runtime, "decide", decide)  # noqa: B010 - an instance-level wrapper
-
-    def start(self) -> None:
-        self._local.seen = []
-
-    def collected(self) -> list[Observed]:
-        seen: list[Observed] = getattr(self._local, "seen", None) or []
-        self._local.seen = None
-        return seen
-
-
 class Backend:
     """Dispatchers per region over the data directory ``data_dir``.
 
@@ -93,7 +61,6 @@ class Backend:
         self._store, _ = open_store(data_dir)
         self._lock = threading.RLock()
         self._by_region: dict[str, KMS] = {}
-        self._tap = _DecisionTap()
         self._credentials: dict[str, tuple[float, tuple[Caller, str, str | None]]] = {}
         self._watch = (
             sqlite3.connect(data_dir / DB_FILE, check_same_thread=False) if shared else None
@@ -124,7 +91,6 @@ class Backend:
                 kms = self._by_region.get(region)
                 if kms is None:
                     kms = KMS(self._store, self._root_key, clock=self.clock, region=region)
-                    self._tap.attach(kms)
                     self._by_region[region] = kms
         return kms
 
@@ -147,12 +113,18 @@ class Backend:
     ) -> tuple[dict[str, Any] | KMSError, list[Observed]]:
         """Run one operation; returns the result or the KMSError, with the decisions made."""
         kms = self.kms(region)
-        self._tap.start()
+        observed: list[Observed] = []
+
+        def seen(action: str, resource: str | None, decision: Decision) -> None:
+            observed.append(Observed(action, resource, decision))
+
         try:
-            result: dict[str, Any] | KMSError = kms.call(operation, params, caller)
+            result: dict[str, Any] | KMSError = kms.call(
+                operation, params, caller, on_decision=seen
+            )
         except KMSError as exc:
             result = exc
-        return result, self._tap.collected()
+        return result, observed
 
     def regions_with_keys(self) -> list[str]:
         """Every region some key lives in (the scheduler's worklist)."""

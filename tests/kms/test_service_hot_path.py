@@ -1,0 +1,129 @@
+"""The dispatcher's hot path: the decision hook, the quick member checks of validation
+(which must agree with the full checks), and the decision cache's soundness."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kms_service_env import ACCOUNT, ADMIN, ALICE, open_kms, policy
+
+from kmspolicy.engine.decision import Decision
+from kmspolicy.errors import KMSError
+from kmspolicy.kms.clock import ManualClock
+from kmspolicy.kms.service import KMS
+from kmspolicy.kms.validation import validate_input
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def kms(tmp_path: Path, clock: ManualClock) -> Iterator[KMS]:
+    service = open_kms(tmp_path / "data", clock)
+    yield service
+    service.close()
+
+
+def _key(kms: KMS) -> str:
+    key_id: str = kms.call("CreateKey", {}, ADMIN)["KeyMetadata"]["KeyId"]
+    return key_id
+
+
+def test_on_decision_sees_every_decision_in_order(kms: KMS) -> None:
+    key_id = _key(kms)
+    seen: list[tuple[str, str | None, Decision]] = []
+
+    def note(action: str, resource: str | None, decision: Decision) -> None:
+        seen.append((action, resource, decision))
+
+    blob = kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN, on_decision=note)
+    assert [(a, r, d.allowed) for a, r, d in seen] == [("kms:Encrypt", blob["KeyId"], True)]
+    seen.clear()
+    with pytest.raises(KMSError, match="AccessDenied"):
+        kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ALICE, on_decision=note)
+    assert [(a, d.allowed) for a, _, d in seen] == [("kms:Encrypt", False)]
+    seen.clear()
+    kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN)  # no hook: not told
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("params", "errors"),
+    [
+        ({"KeyId": "k", "Plaintext": b"x"}, 0),
+        ({"KeyId": "", "Plaintext": b"x"}, 1),
+        ({"KeyId": "k", "Plaintext": b""}, 1),
+        ({"KeyId": "k", "Plaintext": b"x" * 4097}, 1),
+        ({"KeyId": "k", "Plaintext": "x"}, 1),
+        ({"KeyId": "k", "Plaintext": bytearray(b"x")}, 0),
+        ({"KeyId": "k", "Plaintext": b"x", "EncryptionAlgorithm": "AES"}, 1),
+        ({"KeyId": "k", "Plaintext": b"x", "EncryptionContext": {"a": 1}}, 1),
+        ({"KeyId": "k", "Plaintext": b"x", "EncryptionContext": {"a": "b"}}, 0),
+        ({"KeyId": "k", "Plaintext": b"x", "DryRun": 1}, 1),
+        ({"KeyId": "k", "Plaintext": b"x", "DryRun": None}, 0),
+        ({"KeyId": 7, "Plaintext": None}, 2),
+    ],
+)
+def test_quick_checks_agree_with_the_full_checks(params: dict[str, Any], errors: int) -> None:
+    if errors == 0:
+        validate_input("Encrypt", params)
+        return
+    with pytest.raises(KMSError) as info:
+        validate_input("Encrypt", params)
+    assert info.value.code == "ValidationException"
+    assert info.value.message.startswith(f"{errors} validation error")
+
+
+def test_time_conditions_are_decided_again_as_time_passes(kms: KMS, clock: ManualClock) -> None:
+    key_id = _key(kms)
+    until = (clock.now() + timedelta(seconds=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    kms.directory.attach_policy(
+        ALICE,
+        "until",
+        policy(
+            {
+                "Effect": "Allow",
+                "Action": "kms:Encrypt",
+                "Resource": "*",
+                "Condition": {"DateLessThan": {"aws:CurrentTime": until}},
+            }
+        ),
+    )
+    params = {"KeyId": key_id, "Plaintext": b"x"}
+    kms.call("Encrypt", params, ALICE)
+    kms.call("Encrypt", params, ALICE)  # from the cache
+    clock.advance(31)
+    with pytest.raises(KMSError, match="AccessDenied"):
+        kms.call("Encrypt", params, ALICE)
+
+
+def test_context_order_does_not_change_the_decision(kms: KMS) -> None:
+    key_id = _key(kms)
+    kms.directory.attach_policy(
+        ALICE,
+        "tenant",
+        policy(
+            {
+                "Effect": "Allow",
+                "Action": "kms:Encrypt",
+                "Resource": f"arn:aws:kms:us-east-1:{ACCOUNT}:key/*",
+                "Condition": {"StringEquals": {"kms:EncryptionContext:tenant": "a"}},
+            }
+        ),
+    )
+    for context in ({"tenant": "a", "x": "1"}, {"x": "1", "tenant": "a"}):
+        kms.call(
+            "Encrypt", {"KeyId": key_id, "Plaintext": b"x", "EncryptionContext": context}, ALICE
+        )
+    with pytest.raises(KMSError, match="AccessDenied"):
+        kms.call(
+            "Encrypt",
+            {"KeyId": key_id, "Plaintext": b"x", "EncryptionContext": {"x": "1", "tenant": "b"}},
+            ALICE,
+        )
