@@ -55,6 +55,26 @@ def random_bytes(n: int) -> bytes:
     return os.urandom(n)
 
 
+_NONCE_LEN = 12
+_NONCE_BATCH = 256
+_nonces: list[bytes] = []
+os.register_at_fork(after_in_child=_nonces.clear)
+
+
+def random_nonce() -> bytes:
+    """A fresh random 96-bit nonce from ``os.urandom``, read 256 nonces per system call.
+
+    ``list.pop`` is atomic, so no two threads get the same nonce; a forked child starts
+    with an empty pool, so parent and child never hand out the same one.
+    """
+    try:
+        return _nonces.pop()
+    except IndexError:
+        block = os.urandom(_NONCE_LEN * _NONCE_BATCH)
+        _nonces.extend([block[i : i + _NONCE_LEN] for i in range(0, len(block), _NONCE_LEN)])
+        return _nonces.pop()
+
+
 def digest(hash_name: str, data: bytes) -> bytes:
     h = hashes.Hash(_hash(hash_name))
     h.update(data)

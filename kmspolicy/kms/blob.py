@@ -42,6 +42,7 @@ from kmspolicy.errors import KMSError
 
 __all__ = [
     "BACKING_KEY_ID_LEN",
+    "EMPTY_CONTEXT",
     "MAX_BLOB",
     "NONCE_LEN",
     "TAG_LEN",
@@ -50,6 +51,7 @@ __all__ = [
     "encode_context",
     "header_bytes",
     "header_for",
+    "header_prefix",
     "invalid_ciphertext",
     "join",
     "parse",
@@ -94,11 +96,12 @@ def header_bytes(key_id: str, backing_key_id: bytes, nonce: bytes) -> bytes:
     """The header (the AAD prefix) of a blob, without building a ``Blob``."""
     if len(nonce) != NONCE_LEN:
         raise ValueError("nonce must be 12 bytes")
-    return _header_prefix(key_id, backing_key_id) + nonce
+    return header_prefix(key_id, backing_key_id) + nonce
 
 
 @lru_cache(maxsize=4096)
-def _header_prefix(key_id: str, backing_key_id: bytes) -> bytes:
+def header_prefix(key_id: str, backing_key_id: bytes) -> bytes:
+    """The header without its nonce: the same for every blob of one backing key."""
     kid = key_id.encode("ascii")
     if not 1 <= len(kid) <= 255:
         raise ValueError(f"key id must be 1..255 ASCII bytes, got {len(kid)}")
@@ -157,7 +160,7 @@ def encode_context(context: Mapping[str, str] | None) -> bytes:
     the same (AWS treats them alike).
     """
     if not context:
-        return _EMPTY_CONTEXT
+        return EMPTY_CONTEXT
     pairs = tuple(context.items())
     try:
         return _encode_pairs(pairs)
@@ -165,7 +168,7 @@ def encode_context(context: Mapping[str, str] | None) -> bytes:
         raise TypeError("encryption context keys and values must be strings") from None
 
 
-_EMPTY_CONTEXT = struct.pack(">I", 0)
+EMPTY_CONTEXT = struct.pack(">I", 0)
 
 
 @lru_cache(maxsize=4096)

@@ -226,8 +226,16 @@ def _invalid_usage(key: CryptoKey, operation: str) -> KMSError:
     )
 
 
+# (key spec, key usage) -> the algorithms that key takes for that usage
+_ALGORITHMS: dict[tuple[str, str], frozenset[str]] = {
+    (name, usage): frozenset(info.algorithms(usage))
+    for name, info in KEY_SPECS.items()
+    for usage in ("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT")
+}
+
+
 def _require(key: CryptoKey, usage: str, algorithm: str, operation: str) -> None:
-    if key.key_usage != usage or algorithm not in key.spec.algorithms(usage):
+    if key.key_usage != usage or algorithm not in _ALGORITHMS.get((key.key_spec, usage), ()):
         raise _invalid_usage(key, operation)
 
 
@@ -255,10 +263,10 @@ def _no_context(context: Mapping[str, str] | None) -> None:
 
 def _seal(key: CryptoKey, plaintext: bytes, context: Mapping[str, str] | None) -> bytes:
     backing = key.current()
-    nonce = prim.random_bytes(_blob.NONCE_LEN)
-    header = _blob.header_bytes(key.key_id, backing.material_id, nonce)
-    body = backing.aead().encrypt(nonce, plaintext, header + _blob.encode_context(context))
-    return _blob.join(header, body)
+    nonce = prim.random_nonce()
+    header = _blob.header_prefix(key.key_id, backing.material_id) + nonce
+    aad = header + _blob.encode_context(context) if context else header + _blob.EMPTY_CONTEXT
+    return _blob.join(header, backing.aead().encrypt(nonce, plaintext, aad))
 
 
 def _open(key: CryptoKey, ciphertext_blob: bytes, context: Mapping[str, str] | None) -> bytes:

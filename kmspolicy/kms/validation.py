@@ -230,8 +230,16 @@ def _structure(shape: Mapping[str, Any]) -> Check:
             checks.update({name: _compiled(member) for name, member in members.items()})
         for name, item in value.items():
             q = quick.get(name)
-            if q is not None and (item is None or _passes(q, item)):
-                continue
+            if q is not None:
+                if item is None:
+                    continue
+                kind = q[0]  # strings and blobs inline, the rest in _passes
+                if kind is str or kind is bytes:
+                    fits = type(item) is kind and q[1] <= len(item) <= q[2]
+                    if fits and (q[3] is None or item in q[3]):
+                        continue
+                elif _passes(q, item):
+                    continue
             member = checks.get(name)
             if member is None:
                 where = f"{path}.{name}" if path else str(name)

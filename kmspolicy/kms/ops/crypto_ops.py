@@ -38,19 +38,11 @@ def _tokens(rt: Runtime, p: Params) -> tuple[str, ...]:
 
 
 def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
-    tokens = _tokens(rt, p)
-    entry, alias = _key(rt, p, who)
-    algorithm = p.get("EncryptionAlgorithm", _SYMMETRIC)
+    tokens = grant_tokens(rt, p) if p.get("GrantTokens") else ()
+    entry, alias = rt.resolve_key(p["KeyId"], who, alias_allowed=True)
+    algorithm = p.get("EncryptionAlgorithm") or _SYMMETRIC
     context = p.get("EncryptionContext")
-    permit = rt.authorize(
-        who,
-        "kms:Encrypt",
-        entry,
-        key_id_alias=alias,
-        encryption_context=context,
-        grant_tokens=tokens,
-        encryption_algorithm=algorithm,
-    )
+    permit = rt.permit(who, "kms:Encrypt", entry, alias, context, tokens, algorithm)
     ready(rt, "Encrypt", entry)
     dry_run(p)
     blob = crypto.encrypt(
