@@ -37,7 +37,7 @@ cdef class Template:
     # A value with policy variables: parts are (0, text) literal pattern text,
     # (1, char) an escape, (2, lowered key, default or None) a variable.
     cdef tuple parts
-    cdef tuple substitute(self, dict values, frozenset single)
+    cdef tuple substitute(self, dict values)
 
 
 cdef class Address:

@@ -15,11 +15,15 @@ Done once per policy document, never per request:
 * values with policy variables keep a ``Template`` and are finished per request.
 """
 
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+
 from datetime import UTC, datetime, timedelta
 import ipaddress
 import sys
 
 from kmspolicy._fast._glob cimport Glob, glob_from_pieces
+from kmspolicy.engine.context import MULTI_VALUED_KEYS
 from kmspolicy.engine.operators import OPERATORS, OperandError, ValueType, glob_regex, parse_policy_value
 from kmspolicy.language.catalogue import ACTION_INDEX, ACTIONS, action_mask
 from kmspolicy.language.ir import Effect, Escape, Literal, PolicyDocument, PrincipalType, SetQualifier
@@ -43,12 +47,16 @@ _MICROSECOND = timedelta(microseconds=1)
 _intern = sys.intern
 
 
+cdef frozenset _MULTI_VALUED = MULTI_VALUED_KEYS
+
+
 cdef class Template:
-    cdef tuple substitute(self, dict values, frozenset single):
-        """(text, is_pattern) pieces with variables replaced, or None when one cannot be
-        resolved (as ``reference._substitute``)."""
+    cdef tuple substitute(self, dict values):
+        """(text, is_pattern) pieces with variables replaced from the context view
+        ``values``, or None when one cannot be resolved (as ``reference.substitute``)."""
         cdef list pieces = []
         cdef tuple part
+        cdef PyObject* found
         for part in self.parts:
             tag = part[0]
             if tag == 0:
@@ -57,9 +65,13 @@ cdef class Template:
                 pieces.append((part[1], False))
             else:
                 key = part[1]
-                found = values.get(key) if key in single else None
-                if found is not None:
-                    pieces.append((found[0], False))
+                found = PyDict_GetItem(values, key)
+                if (
+                    found is not NULL
+                    and len(<tuple>found) == 1
+                    and key not in _MULTI_VALUED
+                ):
+                    pieces.append(((<tuple>found)[0], False))
                 elif part[2] is not None:
                     pieces.append((part[2], False))
                 else:

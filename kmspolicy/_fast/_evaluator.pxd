@@ -13,7 +13,6 @@ cdef class _Scan:
     cdef tuple identities
     cdef int kinds[3]                 # MatchKind of each identity
     cdef Py_ssize_t identity_count
-    cdef frozenset single
     cdef object message               # why the last condition could not be evaluated
     cdef list errors                  # None until a statement cannot be evaluated
     cdef list denies                  # None until a Deny matches

@@ -125,7 +125,6 @@ cdef Py_ssize_t _X_CROSS_ACCOUNT_ALLOWED = slot_offset(RequestContext, "cross_ac
 cdef Py_ssize_t _X_SCP_EXEMPT = slot_offset(RequestContext, "scp_exempt")
 cdef Py_ssize_t _X_VALUES = slot_offset(RequestContext, "values")
 cdef Py_ssize_t _X_KEY_POLICY_VALUES = slot_offset(RequestContext, "key_policy_values")
-cdef Py_ssize_t _X_SINGLE_VALUED = slot_offset(RequestContext, "single_valued")
 cdef Py_ssize_t _X_ENCRYPTION_CONTEXT = slot_offset(RequestContext, "encryption_context")
 cdef Py_ssize_t _X_GRANT_TOKENS = slot_offset(RequestContext, "grant_tokens")
 cdef Py_ssize_t _X_GRANT_OPERATIONS = slot_offset(RequestContext, "grant_operations")
@@ -232,7 +231,7 @@ cdef object _operands(CCondition c, dict values, _Scan scan):
     cdef list operands = []
     for entry in c.entries:
         if type(entry) is Template:
-            pieces = (<Template>entry).substitute(values, scan.single)
+            pieces = (<Template>entry).substitute(values)
             if pieces is None:
                 operands.append(None)
                 continue
@@ -351,7 +350,7 @@ cdef int _match(
         if type(pattern) is Glob:
             hit = (<Glob>pattern).matches(scan.resource)
         else:
-            pieces = (<Template>pattern).substitute(values, scan.single)
+            pieces = (<Template>pattern).substitute(values)
             hit = pieces is not None and glob_from_pieces(pieces).matches(scan.resource)
         if hit:
             break
@@ -534,8 +533,6 @@ def evaluate(policies, ctx) -> Decision:
     scan.position = <object>hit if hit is not NULL else -1
     scan.resource = get_slot(ctx, _X_RESOURCE)
     scan.service = get_slot(ctx, _X_CALLER_KIND) is _SERVICE
-    single = get_slot(ctx, _X_SINGLE_VALUED)
-    scan.single = single if type(single) is frozenset else frozenset(single)
     # The identities a principal element can name, with how each names the caller
     # (reference._identity_kinds).
     caller_arn = get_slot(ctx, _X_CALLER_ARN)

@@ -56,7 +56,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kmspolicy.engine.combine import Facts, GrantUse, MatchKind, combine
-from kmspolicy.engine.context import RequestContext
+from kmspolicy.engine.context import RequestContext, is_single_valued
 from kmspolicy.engine.decision import Decision, Reason, SourceKind
 from kmspolicy.engine.grants import SYMMETRIC_CRYPTO_OPERATIONS, Grant, constraints_met
 from kmspolicy.engine.operators import (
@@ -83,7 +83,15 @@ from kmspolicy.language.ir import (
     Value,
 )
 
-__all__ = ["compile_policy", "evaluate"]
+__all__ = [
+    "Unevaluable",
+    "compile_policy",
+    "condition_holds",
+    "evaluate",
+    "identity_kinds",
+    "resource_matches",
+    "substitute",
+]
 
 
 def compile_policy(policy: PolicyDocument) -> PolicyDocument:
@@ -91,19 +99,21 @@ def compile_policy(policy: PolicyDocument) -> PolicyDocument:
     return policy
 
 
-class _Unevaluable(Exception):
-    """A condition that cannot be evaluated."""
+class Unevaluable(Exception):
+    """A condition that cannot be evaluated (its message says why); a caller fails closed:
+    a Deny holding it matches, an Allow does not."""
 
 
 # --- policy variables -------------------------------------------------------------------
 
 
-def _substitute(
-    value: Value, values: Mapping[str, tuple[str, ...]], single: frozenset[str]
-) -> Pieces | None:
-    """``value`` as (text, is_pattern_text) pieces with variables replaced, or None when a
-    variable cannot be resolved. Pattern text is literal policy text, where ``*`` and ``?``
-    are wildcards in a matching context; substituted and escaped text is always literal."""
+def substitute(value: Value, values: Mapping[str, tuple[str, ...]]) -> Pieces | None:
+    """``value`` as (text, is_pattern_text) pieces with variables replaced from ``values``
+    (a context view: ``RequestContext.values`` or ``key_policy_values``), or None when a
+    variable cannot be resolved. A variable resolves from a single-valued key of the view
+    (``context.is_single_valued``), else from its default. Pattern text is literal policy
+    text, where ``*`` and ``?`` are wildcards in a matching context; substituted and
+    escaped text is always literal."""
     pieces: list[tuple[str, bool]] = []
     for part in value.parts:
         if isinstance(part, Literal):
@@ -111,12 +121,9 @@ def _substitute(
         elif isinstance(part, Escape):
             pieces.append((part.char, False))
         else:
-            key = part.key.lower()
-            # ``single`` describes the full context; a key the view hides (an IAM-only key
-            # seen from a key policy) is absent from ``values`` and so unresolved.
-            found = values.get(key) if key in single else None
+            found = is_single_valued(values, part.key.lower())
             if found is not None:
-                pieces.append((found[0], False))
+                pieces.append((found, False))
             elif part.default is not None:
                 pieces.append((part.default, False))
             else:
@@ -135,7 +142,10 @@ def _entry_names(entry_type: PrincipalType, canonical: str, identity: str, servi
     return False  # Federated / CanonicalUser principals never sign KMS requests
 
 
-def _identity_kinds(ctx: RequestContext) -> list[tuple[str, MatchKind]]:
+def identity_kinds(ctx: RequestContext) -> list[tuple[str, MatchKind]]:
+    """The identities a principal element (or grantee) can name the caller by, most
+    specific first, each with how it names the caller: its own ARN ``DIRECT``, its role
+    ARN ``ROLE``, its account principal ``ACCOUNT`` (``DIRECT`` for the root user)."""
     kinds: list[tuple[str, MatchKind]] = []
     for identity in ctx.identities:
         if identity == ctx.account_arn:
@@ -153,7 +163,7 @@ def _principal_kind(principal: Principal, ctx: RequestContext) -> MatchKind | No
     if principal.anyone:
         return MatchKind.DIRECT
     service = ctx.caller_kind is PrincipalKind.SERVICE
-    for identity, kind in _identity_kinds(ctx):
+    for identity, kind in identity_kinds(ctx):
         if any(_entry_names(e.type, e.canonical, identity, service) for e in principal.entries):
             return kind
     return None
@@ -163,7 +173,7 @@ def _not_principal_kind(principal: Principal, ctx: RequestContext) -> MatchKind 
     if principal.anyone:
         return None
     service = ctx.caller_kind is PrincipalKind.SERVICE
-    for identity, kind in _identity_kinds(ctx):
+    for identity, kind in identity_kinds(ctx):
         if not any(_entry_names(e.type, e.canonical, identity, service) for e in principal.entries):
             return kind
     return None
@@ -173,14 +183,14 @@ def _action_matches(patterns: tuple[Value, ...], ctx: RequestContext) -> bool:
     return any(glob_regex(p.text, True).fullmatch(ctx.action) is not None for p in patterns)
 
 
-def _resource_matches(
-    patterns: tuple[Value, ...],
-    ctx: RequestContext,
-    values: Mapping[str, tuple[str, ...]],
+def resource_matches(
+    patterns: tuple[Value, ...], resource: str, values: Mapping[str, tuple[str, ...]]
 ) -> bool:
+    """Whether some Resource pattern (variables substituted from ``values``) matches
+    ``resource``; a pattern with an unresolved variable matches nothing."""
     for pattern in patterns:
-        pieces = _substitute(pattern, values, ctx.single_valued)
-        if pieces is not None and glob_regex(pieces).fullmatch(ctx.resource) is not None:
+        pieces = substitute(pattern, values)
+        if pieces is not None and glob_regex(pieces).fullmatch(resource) is not None:
             return True
     return False
 
@@ -188,11 +198,7 @@ def _resource_matches(
 # --- conditions ---------------------------------------------------------------------------
 
 
-def _policy_operands(
-    condition: Condition,
-    values: Mapping[str, tuple[str, ...]],
-    single: frozenset[str],
-) -> list[Any]:
+def _policy_operands(condition: Condition, values: Mapping[str, tuple[str, ...]]) -> list[Any]:
     """The condition's values in comparable form; None stands for an unresolved variable
     (it matches nothing)."""
     spec = OPERATORS[condition.operator.lower()]
@@ -201,7 +207,7 @@ def _policy_operands(
         if not spec.variables:
             operands.append(parse_policy_value(spec, value.text))
             continue
-        pieces = _substitute(value, values, single)
+        pieces = substitute(value, values)
         operands.append(None if pieces is None else parse_policy_value(spec, pieces))
     return operands
 
@@ -213,17 +219,17 @@ def _empty_values_documented(condition: Condition, negated: bool) -> bool:
     return condition.if_exists or condition.set_qualifier is not None
 
 
-def _condition_holds(
-    condition: Condition, values: Mapping[str, tuple[str, ...]], single: frozenset[str]
-) -> bool:
+def condition_holds(condition: Condition, values: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether ``condition`` holds on the context view ``values`` (absent keys are absent
+    from it). Raises ``Unevaluable`` when it cannot be evaluated."""
     spec = OPERATORS.get(condition.operator.lower())
     if spec is None:
-        raise _Unevaluable(f"unknown condition operator {condition.operator_text!r}")
+        raise Unevaluable(f"unknown condition operator {condition.operator_text!r}")
     if not condition.values and not _empty_values_documented(condition, spec.negated):
-        raise _Unevaluable(f"condition {condition.operator_text} on {condition.key} has no values")
+        raise Unevaluable(f"condition {condition.operator_text} on {condition.key} has no values")
     key = condition.key.lower()
     try:
-        operands = _policy_operands(condition, values, single)
+        operands = _policy_operands(condition, values)
         present = values.get(key)
         if spec.type is ValueType.NULL:
             # "true": the key is absent; "false": it is present. Values OR.
@@ -237,7 +243,7 @@ def _condition_holds(
         requested = [parse_request_value(spec, v) for v in present]
     except OperandError as exc:
         message = f"condition {condition.operator_text} on {condition.key}: {exc}"
-        raise _Unevaluable(message) from None
+        raise Unevaluable(message) from None
     compare = spec.compare
     assert compare is not None
 
@@ -253,17 +259,15 @@ def _condition_holds(
     return any(each)
 
 
-def _conditions_hold(
-    statement: Statement, values: Mapping[str, tuple[str, ...]], single: frozenset[str]
-) -> bool | str:
+def _conditions_hold(statement: Statement, values: Mapping[str, tuple[str, ...]]) -> bool | str:
     """True, False, or the message of the first condition that cannot be evaluated when
     none is false."""
     problem: str | None = None
     for condition in statement.conditions:
         try:
-            if not _condition_holds(condition, values, single):
+            if not condition_holds(condition, values):
                 return False
-        except _Unevaluable as exc:
+        except Unevaluable as exc:
             if problem is None:
                 problem = str(exc)
     return True if problem is None else problem
@@ -315,14 +319,14 @@ def _statement_match(
     else:
         return None, None
     if statement.resource is not None:
-        if not _resource_matches(statement.resource, ctx, values):
+        if not resource_matches(statement.resource, ctx.resource, values):
             return None, None
     elif statement.not_resource is not None:
-        if _resource_matches(statement.not_resource, ctx, values):
+        if resource_matches(statement.not_resource, ctx.resource, values):
             return None, None
     else:
         return None, None
-    held = _conditions_hold(statement, values, ctx.single_valued)
+    held = _conditions_hold(statement, values)
     if held is False:
         return None, None
     # An empty Not-list excludes nothing, so it matched above; its meaning is undocumented.
@@ -414,7 +418,7 @@ def evaluate(policies: PolicySet[PolicyDocument], ctx: RequestContext) -> Decisi
         facts.session_allowed = bool(
             _scan(session, SourceKind.SESSION_POLICY, "session policy", ctx, facts)
         )
-    for identity, kind in _identity_kinds(ctx) if ctx.key_account is not None else ():
+    for identity, kind in identity_kinds(ctx) if ctx.key_account is not None else ():
         for grant in policies.key.grants.for_grantee(identity):
             facts.grants.append((grant, kind, _grant_use(grant, ctx)))
     return combine(facts, ctx)

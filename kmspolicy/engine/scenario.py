@@ -37,7 +37,7 @@ from kmspolicy.language.json_tree import (
     JsonString,
 )
 
-__all__ = ["Scenario", "decision_to_json", "load_scenario"]
+__all__ = ["JsonReader", "Scenario", "decision_to_json", "load_scenario", "read_grant"]
 
 _KEYLESS = frozenset(f"kms:{name}".lower() for name in IAM_ONLY_ACTIONS)
 _TOP = {
@@ -64,7 +64,11 @@ class Scenario:
     expect: Any  # the "expect" member as plain JSON, or None
 
 
-class _Reader:
+class JsonReader:
+    """Typed reads of a positioned JSON tree: each check failing raises a
+    ``ScenarioError`` naming the file, line and column (other file formats built on the
+    scenario's pieces, such as who-can estates, read through it too)."""
+
     def __init__(self, text: str, source_name: str) -> None:
         self.text = text
         self.source_name = source_name
@@ -121,7 +125,7 @@ class _Reader:
 def load_scenario(text: str, *, source_name: str = "<scenario>") -> Scenario:
     """Parse a scenario. Raises ``PolicySyntaxError`` (JSON or an embedded policy) or
     ``ScenarioError`` (the scenario's own structure), both with line and column."""
-    r = _Reader(text, source_name)
+    r = JsonReader(text, source_name)
     root = r.obj(parse_json(text, source_name=source_name), "a scenario")
     for member in root.members:
         if member.key not in _TOP:
@@ -155,7 +159,7 @@ def load_scenario(text: str, *, source_name: str = "<scenario>") -> Scenario:
             root, "sessionPolicy", lambda n, _: r.policy(n, PolicyKind.SESSION)
         ),
     )
-    grants = GrantTable(_grant(r, n) for n in r.optional(root, "grants", r.items) or ())
+    grants = GrantTable(read_grant(r, n) for n in r.optional(root, "grants", r.items) or ())
     policies = PolicySet(
         KeyPolicies(r.policy(key_policy.value, PolicyKind.KEY), grants), caller_policies
     )
@@ -167,7 +171,7 @@ def load_scenario(text: str, *, source_name: str = "<scenario>") -> Scenario:
     return Scenario(policies, requests, request_is_list, r.plain(expect.value) if expect else None)
 
 
-def _key(r: _Reader, root: JsonObject, first_caller: Caller) -> KeyInfo:
+def _key(r: JsonReader, root: JsonObject, first_caller: Caller) -> KeyInfo:
     member = root.get("key")
     account = first_caller.account or "111122223333"
     default_arn = f"arn:aws:kms:us-east-1:{account}:key/{_DEFAULT_KEY_ID}"
@@ -193,7 +197,8 @@ def _key(r: _Reader, root: JsonObject, first_caller: Caller) -> KeyInfo:
         raise r.fail(node.span, str(exc)) from None
 
 
-def _grant(r: _Reader, node: JsonNode) -> Grant:
+def read_grant(r: JsonReader, node: JsonNode) -> Grant:
+    """A grant as written in a scenario (DESIGN.md), positioned errors on bad fields."""
     obj = r.obj(node, "a grant")
     grant_id = r.optional(obj, "grantId", r.string)
     grantee = r.optional(obj, "granteePrincipal", r.string)
@@ -217,7 +222,7 @@ def _grant(r: _Reader, node: JsonNode) -> Grant:
     )
 
 
-def _caller(r: _Reader, obj: JsonObject) -> Caller:
+def _caller(r: JsonReader, obj: JsonObject) -> Caller:
     principal = obj.get("principal")
     if principal is None:
         raise r.fail(obj.span, 'a request needs "principal"')
@@ -233,7 +238,7 @@ def _caller(r: _Reader, obj: JsonObject) -> Caller:
         raise r.fail(principal.value.span, str(exc)) from None
 
 
-def _context_value(r: _Reader, node: JsonNode, key: str) -> str | tuple[str, ...]:
+def _context_value(r: JsonReader, node: JsonNode, key: str) -> str | tuple[str, ...]:
     if isinstance(node, JsonString):
         return node.value
     if isinstance(node, JsonBool):
@@ -245,7 +250,7 @@ def _context_value(r: _Reader, node: JsonNode, key: str) -> str | tuple[str, ...
     raise r.fail(node.span, f"context value {key!r} must be a string, number, boolean or list")
 
 
-def _request(r: _Reader, obj: JsonObject, caller: Caller, key: KeyInfo) -> Request:
+def _request(r: JsonReader, obj: JsonObject, caller: Caller, key: KeyInfo) -> Request:
     allowed = {
         "principal", "principalTags", "action", "encryptionContext", "grantTokens",
         "keyIdAlias", "context", "managementAccount", "mfa", "userId", "grantOperations",

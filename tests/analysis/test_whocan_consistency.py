@@ -1,5 +1,6 @@
 """Who-can agrees with the engine: concrete requests sampled from each report row (and
-from each combination the report leaves out) are decided by the reference evaluator.
+from each combination the report leaves out) are decided by each evaluator (the
+``evaluator`` fixture: the reference one and the compiled one).
 
 * an "allowed" row: requests spread over every value the policies test are all allowed;
 * a "conditional" row: a request meeting the conditions is allowed, one violating them
@@ -28,17 +29,12 @@ from kmspolicy.analysis.whocan.witness import (
     examples,
 )
 from kmspolicy.engine.authorizer import Authorizer
+from kmspolicy.engine.evaluators import Evaluator
 from kmspolicy.language.catalogue import ACTIONS
 
 ROOT = Path(__file__).parent.parent.parent
 ESTATES = [ROOT / "examples" / "estate", *sorted((ROOT / "tests/corpus/estates").iterdir())]
-AUTHORIZER = Authorizer("py")
 SAMPLES = 40  # requests per allowed row / denied combination
-
-
-def decide(example: Example) -> bool:
-    policies = AUTHORIZER.load(example.policies)
-    return AUTHORIZER.decide(policies, example.request).allowed
 
 
 def policy_atoms(estate: Estate, key: EstateKey, subject: Subject, action: str) -> list[Atom]:
@@ -55,7 +51,13 @@ def policy_atoms(estate: Estate, key: EstateKey, subject: Subject, action: str) 
 
 
 @pytest.mark.parametrize("path", ESTATES, ids=lambda p: p.name)
-def test_report_agrees_with_the_engine(path: Path) -> None:
+def test_report_agrees_with_the_engine(path: Path, evaluator: Evaluator) -> None:
+    authorizer = Authorizer(evaluator.id)
+
+    def decide(example: Example) -> bool:
+        policies = authorizer.load(example.policies)
+        return authorizer.decide(policies, example.request).allowed
+
     estate = load_estate(path)
     report = who_can(estate)
     keys = {k.arn: k for k in estate.keys}

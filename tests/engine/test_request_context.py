@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kmspolicy.engine.context import build_context
+from kmspolicy.engine.context import build_context, provides
 from kmspolicy.engine.request import Caller, KeyInfo, PrincipalKind, Request
 
 KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -168,3 +168,55 @@ def test_explicit_context_overrides_and_lowercases() -> None:
 def test_cross_account() -> None:
     assert ctx_for("arn:aws:iam::444455556666:user/bob").cross_account
     assert not ctx_for().cross_account
+
+
+@pytest.mark.parametrize(
+    ("action", "key", "expected"),
+    [
+        ("kms:decrypt", "kms:encryptioncontext:dept", True),
+        ("kms:describekey", "kms:encryptioncontext:dept", False),
+        ("kms:creategrant", "kms:encryptioncontextkeys", True),
+        ("kms:retiregrant", "kms:encryptioncontextkeys", True),
+        ("kms:creategrant", "kms:grantoperations", True),
+        ("kms:listgrants", "kms:grantoperations", False),
+        ("kms:describekey", "kms:requestalias", True),
+        ("kms:putkeypolicy", "kms:requestalias", False),
+        ("kms:decrypt", "kms:keyspec", True),
+        ("kms:listkeys", "kms:keyspec", False),
+        ("kms:retiregrant", "kms:calleraccount", False),
+        ("kms:frobnicate", "aws:sourceip", True),
+        ("kms:decrypt", "kms:notakey", False),
+        ("kms:decrypt", "test:text", True),
+    ],
+)
+def test_keys_provided_per_action(action: str, key: str, expected: bool) -> None:
+    assert provides(action, key) is expected
+
+
+def test_context_keys_only_where_the_action_provides_them() -> None:
+    pairs = {"dept": "x"}
+    ctx = ctx_for(action="kms:DescribeKey", encryption_context=pairs, grant_operations=("Decrypt",))
+    assert not any(k.startswith("kms:encryptioncontext") for k in ctx.values)
+    assert "kms:grantoperations" not in ctx.values
+    ctx = ctx_for(action="kms:RetireGrant", encryption_context=pairs)
+    assert ctx.values["kms:encryptioncontext:dept"] == ("x",)
+    assert "kms:calleraccount" not in ctx.values
+    ctx = ctx_for(action="kms:Decrypt", context={"kms:GrantOperations": ["Decrypt"]})
+    assert "kms:grantoperations" not in ctx.values
+
+
+def test_reused_caller_and_key_give_the_same_context() -> None:
+    caller = Caller.from_arn("arn:aws:iam::111122223333:user/alice", tags={"team": "blue"})
+    key = KeyInfo(KEY_ARN, tags={"env": "prod"})
+    first = build_context(Request(caller, "kms:Decrypt", key), now=NOW)
+    second = build_context(Request(caller, "kms:Encrypt", key), now=NOW)
+    assert first.values["aws:principaltag/team"] == second.values["aws:principaltag/team"]
+    assert first.values["aws:resourcetag/env"] == ("prod",)
+    assert "aws:resourcetag/env" not in second.key_policy_values
+    assert first.values is not second.values  # one request's values never leak into another
+
+
+def test_unreadable_request_time_is_kept_as_given() -> None:
+    ctx = ctx_for(context={"aws:CurrentTime": "yesterday"})
+    assert ctx.values["aws:currenttime"] == ("yesterday",)
+    assert ctx.values["aws:epochtime"] == (str(int(NOW.timestamp())),)

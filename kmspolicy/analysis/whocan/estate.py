@@ -29,7 +29,7 @@ from typing import Any
 
 from kmspolicy.engine.grants import GrantTable
 from kmspolicy.engine.request import Caller, KeyInfo, PrincipalKind
-from kmspolicy.engine.scenario import _grant, _Reader
+from kmspolicy.engine.scenario import JsonReader, read_grant
 from kmspolicy.errors import ScenarioError
 from kmspolicy.language import JsonNode, JsonObject, parse_json
 from kmspolicy.language.ir import PolicyDocument, PolicyKind
@@ -118,31 +118,31 @@ class _Interner:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
 
-    def intern(self, reader: _Reader, node: JsonNode, kind: PolicyKind) -> Policy:
+    def intern(self, reader: JsonReader, node: JsonNode, kind: PolicyKind) -> Policy:
         document = reader.policy(node, kind)
         canonical = json.dumps([kind.value, reader.plain(node)], sort_keys=True)
         policy_id = self.ids.setdefault(canonical, len(self.ids))
         return Policy(policy_id, document)
 
 
-def _read(path: Path) -> tuple[_Reader, JsonObject]:
+def _read(path: Path) -> tuple[JsonReader, JsonObject]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioError(f"{path}: cannot read: {exc}") from None
-    reader = _Reader(text, str(path))
+    reader = JsonReader(text, str(path))
     root = reader.obj(parse_json(text, source_name=str(path)), "an estate file")
     return reader, root
 
 
-def _check_fields(reader: _Reader, root: JsonObject, allowed: frozenset[str], what: str) -> None:
+def _check_fields(reader: JsonReader, root: JsonObject, allowed: frozenset[str], what: str) -> None:
     for member in root.members:
         if member.key not in allowed:
             expected = ", ".join(sorted(allowed))
             raise reader.fail(member.key_span, f"unknown {what} field {member.key!r} ({expected})")
 
 
-def _required(reader: _Reader, root: JsonObject, name: str, what: str) -> JsonNode:
+def _required(reader: JsonReader, root: JsonObject, name: str, what: str) -> JsonNode:
     member = root.get(name)
     if member is None:
         raise reader.fail(root.span, f'{what} needs "{name}"')
@@ -171,7 +171,7 @@ def _load_key(path: Path, interner: _Interner) -> EstateKey:
     except ValueError as exc:
         raise r.fail(arn_node.span, str(exc)) from None
     policy = interner.intern(r, _required(r, root, "policy", "a key"), PolicyKind.KEY)
-    grants = GrantTable(_grant(r, n) for n in r.optional(root, "grants", r.items) or ())
+    grants = GrantTable(read_grant(r, n) for n in r.optional(root, "grants", r.items) or ())
     return EstateKey(info, policy, grants, str(path))
 
 

@@ -63,8 +63,8 @@ class CondAtom:
     def holds(self, ctx: RequestContext, assumptions: Mapping[Any, bool]) -> bool:
         values = ctx.key_policy_values if self.key_policy else ctx.values
         try:
-            return reference._condition_holds(self.condition, values, ctx.single_valued)
-        except reference._Unevaluable:
+            return reference.condition_holds(self.condition, values)
+        except reference.Unevaluable:
             return self.deny_side
 
 
@@ -83,7 +83,7 @@ class ResourceAtom:
 
     def holds(self, ctx: RequestContext, assumptions: Mapping[Any, bool]) -> bool:
         values = ctx.key_policy_values if self.key_policy else ctx.values
-        matched = reference._resource_matches(self.patterns, ctx, values)
+        matched = reference.resource_matches(self.patterns, ctx.resource, values)
         return matched != self.not_resource
 
 

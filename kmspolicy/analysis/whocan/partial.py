@@ -30,7 +30,7 @@ from kmspolicy.analysis.whocan.formula import (
 )
 from kmspolicy.analysis.whocan.subjects import Subject
 from kmspolicy.engine import reference
-from kmspolicy.engine.context import IAM_ONLY_PREFIXES, MULTI_VALUED_KEYS, build_context
+from kmspolicy.engine.context import IAM_ONLY_PREFIXES, build_context, is_single_valued
 from kmspolicy.engine.operators import OPERATORS, ValueType, glob_regex
 from kmspolicy.engine.request import Caller, KeyInfo, Request
 from kmspolicy.language.catalogue import (
@@ -189,29 +189,25 @@ def _concrete_values(view: View, keys: Iterable[str]) -> dict[str, tuple[str, ..
     return values
 
 
-def _single(values: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(k for k, v in values.items() if len(v) == 1 and k not in MULTI_VALUED_KEYS)
-
-
 def _decide(condition: Condition, values: dict[str, tuple[str, ...]], deny: bool) -> bool:
     """The engine's answer for a condition on concrete values (absent = not in values)."""
     try:
-        return reference._condition_holds(condition, values, _single(values))
-    except reference._Unevaluable:
+        return reference.condition_holds(condition, values)
+    except reference.Unevaluable:
         return deny
 
 
 def _substituted_text(value: Value, values: dict[str, tuple[str, ...]]) -> str:
     """The value as a reader should see it: known policy variables replaced."""
     out = []
-    single = _single(values)
     for part in value.parts:
         if isinstance(part, Literal):
             out.append(part.text)
         elif isinstance(part, Variable):
             key = part.key.lower()
-            if key in single:
-                out.append(values[key][0])
+            found = is_single_valued(values, key)
+            if found is not None:
+                out.append(found)
             elif part.default is not None and key in values:
                 out.append(part.default)
             else:
@@ -328,13 +324,13 @@ def _condition_parts(condition: Condition, view: View, deny: bool) -> tuple[int,
     spec = OPERATORS.get(condition.operator.lower())
     if status is not _UNKNOWN:
         if variables_known or spec is None:
+            absent_answer = _decide(condition, concrete, deny)
             if isinstance(status, tuple):
                 concrete[key] = status
-            result: tuple[int, Formula, Formula] = (
-                ALL_ACTIONS_MASK,
-                _decide(condition, concrete, deny),
-                False,
-            )
+            known: Formula = _decide(condition, concrete, deny)
+            # A known value is in the request only for the actions KMS provides it for
+            # (kms:CallerAccount is not in a RetireGrant request), as in the engine.
+            result: tuple[int, Formula, Formula] = (applicable_mask(key), known, absent_answer)
         else:
             result = (ALL_ACTIONS_MASK, _atom(condition, view, deny), False)
     else:
@@ -376,9 +372,8 @@ def _resource_formula(statement: Statement, view: View) -> Formula:
 def resource_match(
     patterns: tuple[Value, ...], resource: str, values: dict[str, tuple[str, ...]]
 ) -> bool:
-    single = _single(values)
     for pattern in patterns:
-        pieces = reference._substitute(pattern, values, single)
+        pieces = reference.substitute(pattern, values)
         if pieces is not None and glob_regex(pieces).fullmatch(resource) is not None:
             return True
     return False

@@ -100,7 +100,7 @@ def _caller_subject(
         facts=facts,
         known=known,
         tags_known=kind is not SubjectKind.UNDESCRIBED,
-        identities=tuple(reference._identity_kinds(ctx)),
+        identities=tuple(reference.identity_kinds(ctx)),
     )
 
 
