@@ -2,7 +2,8 @@
 
 Every subcommand works on the data directory given by ``--data`` (or
 ``$KMSPOLICY_DATA_DIR``): ``init`` creates it (database and root key), the others add
-accounts, users and roles, attach identity policies and permissions boundaries, issue or
+accounts, users and roles, attach identity policies, permissions boundaries and service
+control policies (``attach-scp``/``detach-scp``, ``set-management-account``), issue or
 import access keys and list what exists; ``hsm add|list|remove`` registers PKCS#11 tokens as
 CloudHSM clusters for custom key stores. Output is JSON. Exit status: 0 done, 1 refused
 (bad policy text with line:column, unknown principal, bad credential format, a token that
@@ -170,6 +171,48 @@ def set_boundary(ctx: click.Context, principal: str, policy_file: Any, clear: bo
         text = None if clear else policy_file.read()
         record = directory.set_permissions_boundary(principal, text)
         _emit({"Arn": record.arn, "PermissionsBoundary": record.permissions_boundary is not None})
+
+
+@command.command("attach-scp")
+@click.argument("account_id")
+@click.argument("policy_file", type=click.File("r"))
+@click.option("--name", help="The SCP's name (default: the file name without extension).")
+@click.pass_context
+def attach_scp(ctx: click.Context, account_id: str, policy_file: Any, name: str | None) -> None:
+    """Attach (or replace) a service control policy to ACCOUNT_ID from POLICY_FILE.
+
+    Once an account has SCPs, every call by its principals needs an SCP Allow and no SCP
+    Deny, except in the organization's management account (set-management-account)."""
+    scp_name = name or Path(policy_file.name).stem
+    if not scp_name or scp_name == "<stdin>":
+        raise click.UsageError("give --name for a policy read from stdin")
+    with _directory(ctx) as directory:
+        scps = directory.attach_scp(account_id, scp_name, policy_file.read())
+        _emit({"Account": account_id, "ServiceControlPolicies": [n for n, _ in scps]})
+
+
+@command.command("detach-scp")
+@click.argument("account_id")
+@click.argument("name")
+@click.pass_context
+def detach_scp(ctx: click.Context, account_id: str, name: str) -> None:
+    """Remove the service control policy NAME from ACCOUNT_ID."""
+    with _directory(ctx) as directory:
+        scps = directory.detach_scp(account_id, name)
+        _emit({"Account": account_id, "ServiceControlPolicies": [n for n, _ in scps]})
+
+
+@command.command("set-management-account")
+@click.argument("account_id", required=False)
+@click.option("--clear", is_flag=True, help="No management account.")
+@click.pass_context
+def set_management_account(ctx: click.Context, account_id: str | None, clear: bool) -> None:
+    """Name the organization's management account: SCPs never restrict its principals."""
+    if clear == (account_id is not None):
+        raise click.UsageError("give an ACCOUNT_ID or --clear, not both")
+    with _directory(ctx) as directory:
+        directory.set_management_account(account_id)
+        _emit({"ManagementAccount": account_id})
 
 
 @command.command("issue-access-key")

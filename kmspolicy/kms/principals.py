@@ -1,7 +1,9 @@
 """The IAM directory: accounts, users, roles, sessions, their policies and credentials.
 
 The KMS asks the directory who a caller is: its tags, identity policies and permissions
-boundary (for a session, those of its role, plus the session policy). Callers the
+boundary (for a session, those of its role, plus the session policy), and the service
+control policies of its account, unless the account is the organization's management
+account (SCPs do not restrict it; an account with no SCP attached is outside SCPs). Callers the
 directory does not know are refused (fail closed), as AWS refuses unknown credentials.
 
 Credentials follow AWS's formats: long-term access key ids are ``AKIA`` + 16 base-32
@@ -10,7 +12,8 @@ verification needs the secret itself, so secrets are stored sealed by the root k
 ``"access-key"``, owned by the access key id), never hashed and never in plaintext.
 
 Every change bumps the principal's version, so the KMS recompiles that principal's
-policies on its next call and no other cache is touched.
+policies on its next call and no other cache is touched; an SCP or management-account
+change bumps every principal's version.
 """
 
 from __future__ import annotations
@@ -94,6 +97,7 @@ class Identity:
     session_policy: PolicyDocument | None
     version: int
     policy_texts: tuple[str, ...] = field(default=(), repr=False)
+    scps: tuple[PolicyDocument, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +121,15 @@ class Directory:
         self.root_key = root_key
         self.clock = clock
         self._versions: dict[str, int] = {}
+        self._organization_version = 0  # SCPs or the management account changed
         self._lock = threading.Lock()
 
     # --- versions ------------------------------------------------------------------------
 
     def version(self, arn: str) -> int:
-        return self._versions.get(arn, 0)
+        """Grows whenever anything ``resolve`` reads for ``arn`` changes (both parts only
+        ever grow, so their sum does too)."""
+        return self._versions.get(arn, 0) + self._organization_version
 
     def _bump(self, arn: str) -> None:
         with self._lock:
@@ -228,6 +235,48 @@ class Directory:
         if text is not None:
             parse_policy(text, PolicyKind.BOUNDARY, source_name="permissions boundary")
         return self._replace(record, permissions_boundary=text)
+
+    # --- the organization ---------------------------------------------------------------
+
+    def attach_scp(self, account_id: str, name: str, text: str) -> tuple[tuple[str, str], ...]:
+        """Attach (or replace) the service control policy ``name`` to an account; bad
+        policy text raises PolicySyntaxError with positions. Returns the account's SCPs."""
+        self.get(account_arn(account_id))
+        parse_policy(text, PolicyKind.SCP, source_name=name)
+        kept = tuple((n, t) for n, t in self.store.get_scps(account_id) if n != name)
+        return self._put_scps(account_id, (*kept, (name, text)))
+
+    def detach_scp(self, account_id: str, name: str) -> tuple[tuple[str, str], ...]:
+        current = self.store.get_scps(account_id)
+        kept = tuple((n, t) for n, t in current if n != name)
+        if len(kept) == len(current):
+            raise ValueError(f"account {account_id} has no SCP named {name!r}")
+        return self._put_scps(account_id, kept)
+
+    def scps(self, account_id: str) -> tuple[tuple[str, str], ...]:
+        """The account's SCPs, (name, text); none attached: SCPs do not apply to it."""
+        return self.store.get_scps(account_id)
+
+    def set_management_account(self, account_id: str | None) -> None:
+        """Name the organization's management account, which SCPs never restrict."""
+        if account_id is not None:
+            self.get(account_arn(account_id))
+        self.store.set_management_account(account_id)
+        self._organization_changed()
+
+    def management_account(self) -> str | None:
+        return self.store.get_management_account()
+
+    def _put_scps(
+        self, account_id: str, scps: tuple[tuple[str, str], ...]
+    ) -> tuple[tuple[str, str], ...]:
+        self.store.put_scps(account_id, scps)
+        self._organization_changed()
+        return scps
+
+    def _organization_changed(self) -> None:
+        with self._lock:
+            self._organization_version += 1
 
     def tag(self, arn: str, tags: dict[str, str]) -> PrincipalRecord:
         record = self.get(arn)
@@ -360,6 +409,7 @@ class Directory:
                 token_issue_time = session.created.strftime("%Y-%m-%dT%H:%M:%SZ")
         else:
             lookup_arn = engine.arn
+        version = self.version(lookup_arn)  # read first: a change during the reads shows
         record = self.store.get_principal(lookup_arn)
         if record is None:
             raise unknown
@@ -367,12 +417,14 @@ class Directory:
         mfa = caller.mfa
         if mfa is None and session_policy_text is not None:
             mfa = False
+        scp_texts = self.store.get_scps(record.account_id)
         engine = EngineCaller.from_arn(
             engine.arn,
             tags=dict(record.tags),
             user_id=user_id,
             mfa=mfa,
             token_issue_time=token_issue_time,
+            management_account=self.store.get_management_account() == record.account_id,
         )
         try:
             policies = tuple(
@@ -389,13 +441,16 @@ class Directory:
                 if session_policy_text is None
                 else parse_policy(session_policy_text, PolicyKind.SESSION)
             )
+            scps = tuple(
+                parse_policy(text, PolicyKind.SCP, source_name=name) for name, text in scp_texts
+            )
         except PolicySyntaxError as exc:  # stored text no longer parses: deny everything
             raise KMSError(
                 "AccessDeniedException",
-                f"identity policies of {lookup_arn} do not parse: {exc.message}",
+                f"policies in force on {lookup_arn} do not parse: {exc.message}",
             ) from None
-        texts = tuple(t for _, t in record.identity_policies)
-        return Identity(engine, policies, boundary, session_policy, self.version(lookup_arn), texts)
+        texts = tuple(t for _, t in (*record.identity_policies, *scp_texts))
+        return Identity(engine, policies, boundary, session_policy, version, texts, scps)
 
 
 def _user_id(record: PrincipalRecord, arn: str) -> str:

@@ -215,7 +215,7 @@ class Runtime:
         compiled = self.authorizer.caller_policies(
             identity.identity_policies,
             identity.permissions_boundary,
-            (),
+            identity.scps,
             identity.session_policy,
         )
         lookup = (

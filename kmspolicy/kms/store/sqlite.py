@@ -643,6 +643,36 @@ class SQLiteStore:
             identity_policies=tuple((p["policy_name"], p["policy_text"]) for p in policies),
         )
 
+    def put_scps(self, account_id: str, scps: tuple[tuple[str, str], ...]) -> None:
+        with self._write(durable=True) as conn:
+            conn.execute("DELETE FROM service_control_policies WHERE account_id = ?", (account_id,))
+            conn.executemany(
+                "INSERT INTO service_control_policies (account_id, position, policy_name, "
+                "policy_text) VALUES (?, ?, ?, ?)",
+                [(account_id, i, name, text) for i, (name, text) in enumerate(scps)],
+            )
+
+    def get_scps(self, account_id: str) -> tuple[tuple[str, str], ...]:
+        rows = self._all_rows(
+            "SELECT policy_name, policy_text FROM service_control_policies "
+            "WHERE account_id = ? ORDER BY position",
+            (account_id,),
+        )
+        return tuple((r["policy_name"], r["policy_text"]) for r in rows)
+
+    def set_management_account(self, account_id: str | None) -> None:
+        with self._write(durable=True) as conn:
+            conn.execute("DELETE FROM organization")
+            if account_id is not None:
+                conn.execute(
+                    "INSERT INTO organization (singleton, management_account_id) VALUES (1, ?)",
+                    (account_id,),
+                )
+
+    def get_management_account(self) -> str | None:
+        row = self._one("SELECT management_account_id FROM organization", ())
+        return None if row is None else str(row["management_account_id"])
+
     def get_principal(self, arn: str) -> PrincipalRecord | None:
         row = self._one("SELECT * FROM principals WHERE arn = ?", (arn,))
         return None if row is None else self._principal(row)

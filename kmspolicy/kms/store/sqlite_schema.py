@@ -208,7 +208,34 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+# 4: service control policies per account, and the organization's management account
+# (which SCPs do not restrict)
+_V4 = [
+    """CREATE TABLE service_control_policies (
+        account_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        policy_name TEXT NOT NULL,
+        policy_text TEXT NOT NULL,
+        PRIMARY KEY (account_id, policy_name)
+    )""",
+    """CREATE TABLE organization (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        management_account_id TEXT NOT NULL
+    )""",
+]
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    for statement in _V4:
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
