@@ -315,3 +315,18 @@ def test_standard_documents_parse() -> None:
     assert len(key_policy.statements) >= 10
     assert sum(1 for s in key_policy.statements if s.conditions) >= 8
     assert len(IDENTITY_POLICIES) == 2
+
+
+@pytest.mark.benchmark(group="decision from a Request: context derivation + evaluate")
+@pytest.mark.parametrize("evaluator", [pytest.param("c", marks=needs_compiled), "py"])
+def test_decide_from_request(benchmark: Any, evaluator: str) -> None:
+    """What the KMS pays per call: build the RequestContext of a Request (the caller's and
+    the key's objects reused, as the KMS keeps them) and evaluate the paired set."""
+    setup = Setup(evaluator)
+    policies = PolicySet(setup.estate[KEY.arn], setup.caller)
+
+    def decide() -> Decision:
+        return setup.evaluate(policies, build_context(REQUEST, now=NOW))
+
+    _check_allowed(decide)
+    benchmark(decide)

@@ -93,7 +93,6 @@ cdef type _KeyPolicies = KeyPolicies
 cdef type _CallerPolicies = CallerPolicies
 cdef type _Grant = Grant
 cdef type _GrantTable = GrantTable
-cdef object _FOR_GRANTEE = GrantTable.for_grantee
 # Slot offsets of the fields read on every decision.
 cdef Py_ssize_t _D_EFFECT = slot_offset(Decision, "effect")
 cdef Py_ssize_t _D_REASONS = slot_offset(Decision, "reasons")
@@ -106,7 +105,7 @@ cdef Py_ssize_t _C_IDENTITY = slot_offset(CallerPolicies, "identity_policies")
 cdef Py_ssize_t _C_BOUNDARY = slot_offset(CallerPolicies, "permissions_boundary")
 cdef Py_ssize_t _C_SCPS = slot_offset(CallerPolicies, "scps")
 cdef Py_ssize_t _C_SESSION = slot_offset(CallerPolicies, "session_policy")
-cdef Py_ssize_t _T_GRANTS = slot_offset(GrantTable, "grants")
+cdef Py_ssize_t _T_BY_GRANTEE = slot_offset(GrantTable, "by_grantee")
 cdef Py_ssize_t _G_OPERATION_SET = slot_offset(Grant, "operation_set")
 cdef Py_ssize_t _G_PENDING = slot_offset(Grant, "pending")
 cdef Py_ssize_t _G_TOKEN = slot_offset(Grant, "token")
@@ -592,11 +591,17 @@ def evaluate(policies, ctx) -> Decision:
                                 False, False, False) > 0
     if key_account is not None:
         table = get_slot(key, _K_GRANTS)
-        if len(get_slot(table, _T_GRANTS) if type(table) is _GrantTable else table):
-            for_grantee = _FOR_GRANTEE if type(table) is _GrantTable else type(table).for_grantee
+        if type(table) is _GrantTable:
+            by_grantee = <dict>get_slot(table, _T_BY_GRANTEE)
+        else:
+            by_grantee = {i: tuple(table.for_grantee(i)) for i in scan.identities}
+        if by_grantee:
             operation = get_slot(ctx, _X_OPERATION)
             for i in range(scan.identity_count):
-                for grant in for_grantee(table, scan.identities[i]):
+                hit = PyDict_GetItem(by_grantee, scan.identities[i])
+                if hit is NULL:
+                    continue
+                for grant in <tuple>hit:
                     if grants is None:
                         grants = []
                         grant_codes = []

@@ -36,6 +36,8 @@ and once per action; a request then only adds its own inputs.
 
 from __future__ import annotations
 
+import os
+import platform
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -171,6 +173,23 @@ class RequestContext:
     def single_valued(self) -> frozenset[str]:
         """The keys of ``values`` that are single-valued (``is_single_valued``)."""
         return frozenset(k for k in self.values if is_single_valued(self.values, k) is not None)
+
+
+def _context_constructor() -> Callable[..., RequestContext]:
+    """``RequestContext`` itself, or its compiled slot-by-slot twin (the frozen dataclass's
+    ``__init__`` costs a ``__setattr__`` per field). Read directly rather than through
+    ``kmspolicy._compat``, which imports the evaluator, which imports this module; a
+    missing extension is reported there."""
+    if os.environ.get("KMSPOLICY_NO_EXTENSIONS") or platform.python_implementation() != "CPython":
+        return RequestContext
+    try:
+        from kmspolicy._fast._construct import SlotConstructor
+    except ImportError:
+        return RequestContext
+    return SlotConstructor(RequestContext)
+
+
+_new_context = _context_constructor()
 
 
 def _bool(value: bool) -> str:
@@ -460,7 +479,7 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
     if iam_only:
         values = {**values, **iam_only}
     cross = key_account is not None and caller.account is not None and caller.account != key_account
-    return RequestContext(
+    return _new_context(
         act.action,
         request.action,
         act.operation,

@@ -81,20 +81,24 @@ def constraints_met(
 
 
 class GrantTable:
-    """The grants of one key, indexed by grantee principal (exact ARN)."""
+    """The grants of one key, indexed by grantee principal (exact ARN).
 
-    __slots__ = ("_by_grantee", "grants")
+    ``by_grantee`` maps each grantee to its grants in table order; it is read-only by
+    convention (the compiled evaluator reads it directly, without a method call).
+    """
+
+    __slots__ = ("by_grantee", "grants")
 
     def __init__(self, grants: Iterable[Grant] = ()) -> None:
         self.grants: tuple[Grant, ...] = tuple(grants)
         index: dict[str, list[Grant]] = {}
         for grant in self.grants:
             index.setdefault(grant.grantee_principal, []).append(grant)
-        self._by_grantee = {k: tuple(v) for k, v in index.items()}
+        self.by_grantee: dict[str, tuple[Grant, ...]] = {k: tuple(v) for k, v in index.items()}
 
     def for_grantee(self, principal: str) -> tuple[Grant, ...]:
         """The grants whose grantee is exactly ``principal``, in table order."""
-        return self._by_grantee.get(principal, ())
+        return self.by_grantee.get(principal, ())
 
     def __len__(self) -> int:
         return len(self.grants)

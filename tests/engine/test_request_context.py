@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
 
 import pytest
 
-from kmspolicy.engine.context import build_context, provides
+from kmspolicy.engine.context import RequestContext, build_context, provides
 from kmspolicy.engine.request import Caller, KeyInfo, PrincipalKind, Request
 
 KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -220,3 +221,12 @@ def test_unreadable_request_time_is_kept_as_given() -> None:
     ctx = ctx_for(context={"aws:CurrentTime": "yesterday"})
     assert ctx.values["aws:currenttime"] == ("yesterday",)
     assert ctx.values["aws:epochtime"] == (str(int(NOW.timestamp())),)
+
+
+def test_context_is_a_plain_request_context() -> None:
+    """However it is constructed (the compiled slot constructor or the class), the context
+    is an ordinary, complete RequestContext."""
+    ctx = ctx_for(encryption_context={"dept": "x"}, grant_tokens=("t",))
+    rebuilt = RequestContext(*[getattr(ctx, f.name) for f in fields(RequestContext)])
+    assert type(ctx) is RequestContext
+    assert ctx == rebuilt
