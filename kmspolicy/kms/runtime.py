@@ -11,8 +11,9 @@ Caches, all in-process and invalidated by the writes that change what they hold:
   request input that a policy cannot see does not split the cache; the current time is part
   of the cache key only when one of the policies in force mentions a time condition.
 
-So a decision costs the same however many keys, grants or principals exist. One ``KMS``
-object is expected per data directory; other writers to the same store are not observed.
+So a decision costs the same however many keys, grants or principals exist. Writes by
+other processes to the same store are not observed by themselves: ``KMS.refresh()`` checks
+the store's change counter and drops every cache when it moved.
 """
 
 from __future__ import annotations
@@ -303,6 +304,14 @@ class Runtime:
             )
         policies = self.authorizer.key_policies(document, GrantTable(grants))
         return KeyEntry(record, info, policies, _time_dependent((record.policy,)), refresh_at)
+
+    def forget_all(self) -> None:
+        """Drop every cache (the store was changed by someone else)."""
+        with self._lock:
+            self._keys.clear()
+            self._callers.clear()
+            self._decisions.clear()
+            self._resolved.clear()
 
     def forget_aliases(self) -> None:
         """Drop cached KeyId resolutions (after any alias change)."""

@@ -17,6 +17,7 @@ and expires imported key material past its ValidTo.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
@@ -88,6 +89,8 @@ class KMS:
             authorizer=Authorizer(evaluator),
             grant_propagation=grant_propagation,
         )
+        self._seen = threading.local()  # the data_version each thread last saw
+        self._seen.version = store.data_version()
 
     @classmethod
     def open(
@@ -156,6 +159,22 @@ class KMS:
             return self.call(operation, params, caller)
         finally:
             rt.observe(None)
+
+    def invalidate(self) -> None:
+        """Forget every cached key, caller, alias and decision: the next calls read the
+        store again."""
+        self.runtime.forget_all()
+
+    def refresh(self) -> bool:
+        """Invalidate the caches if another process (or thread) has committed a change to
+        the store since the last refresh; True if it had. Cheap (SQLite's
+        ``PRAGMA data_version``), so a server sharing its store can call it per request."""
+        version = self.store.data_version()  # per connection, and so per thread
+        if version == getattr(self._seen, "version", None):
+            return False
+        self._seen.version = version
+        self.invalidate()
+        return True
 
     @property
     def operations(self) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ A key lives in the region of the credential scope that created it, so each regio
 its own dispatcher (``KMS(store, root_key, region=...)``) sharing the store, root key and
 IAM directory. The dispatcher caches keys and callers in-process; when several server
 processes share a data directory, a change made by another process shows up as a new
-SQLite ``data_version``, and the caches are then rebuilt before the next request.
+SQLite ``data_version`` (``KMS.refresh``), and the caches are then dropped before the
+next request.
 """
 
 from __future__ import annotations
@@ -62,26 +63,15 @@ class Backend:
         self._lock = threading.RLock()
         self._by_region: dict[str, KMS] = {}
         self._credentials: dict[str, tuple[float, tuple[Caller, str, str | None]]] = {}
-        self._watch = (
-            sqlite3.connect(data_dir / DB_FILE, check_same_thread=False) if shared else None
-        )
-        self._data_version = self._current_version()
-
-    def _current_version(self) -> int:
-        if self._watch is None:
-            return 0
-        row = self._watch.execute("PRAGMA data_version").fetchone()
-        return int(row[0])
+        self._shared = shared
 
     def _refresh(self) -> None:
-        """Drop the caches if another process changed the store since the last request."""
-        if self._watch is None:
-            return
-        version = self._current_version()
-        if version != self._data_version:
+        """Drop the caches if another process changed the store since the last request
+        (the regions share one store, so one dispatcher's check speaks for all)."""
+        if self._shared and self.kms(self.default_region).refresh():
             with self._lock:
-                self._data_version = version
-                self._by_region.clear()
+                for kms in self._by_region.values():
+                    kms.invalidate()
                 self._credentials.clear()
 
     def kms(self, region: str) -> KMS:
@@ -141,5 +131,3 @@ class Backend:
                 kms.runtime.flush_usage()
             self._by_region.clear()
             self._store.close()
-            if self._watch is not None:
-                self._watch.close()

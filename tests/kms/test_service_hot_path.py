@@ -127,3 +127,19 @@ def test_context_order_does_not_change_the_decision(kms: KMS) -> None:
             {"KeyId": key_id, "Plaintext": b"x", "EncryptionContext": {"x": "1", "tenant": "b"}},
             ALICE,
         )
+
+
+def test_refresh_sees_another_writer(kms: KMS, tmp_path: Path, clock: ManualClock) -> None:
+    key_id = _key(kms)
+    params = {"KeyId": key_id, "Plaintext": b"x"}
+    kms.call("Encrypt", params, ADMIN)  # cached: key, caller, decision
+    assert kms.refresh() is False
+    with KMS.open(tmp_path / "data", clock=clock) as other:  # another process, in effect
+        other.directory.attach_scp(
+            ACCOUNT, "deny", policy({"Effect": "Deny", "Action": "kms:Encrypt", "Resource": "*"})
+        )
+    kms.call("Encrypt", params, ADMIN)  # not observed yet: the caches still answer
+    assert kms.refresh() is True
+    with pytest.raises(KMSError, match="AccessDenied"):
+        kms.call("Encrypt", params, ADMIN)
+    assert kms.refresh() is False

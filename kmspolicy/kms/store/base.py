@@ -40,6 +40,11 @@ class Store(Protocol):
 
     def close(self) -> None: ...
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process or thread)
+        commits a change to the database; cheap enough to ask before every request."""
+        ...
+
     # keys
     def put_key(self, key: KeyRecord) -> None:
         """Insert or replace a key's metadata."""

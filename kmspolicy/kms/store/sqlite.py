@@ -293,6 +293,10 @@ class SQLiteStore:
     def schema_version(self) -> int:
         return self._version
 
+    def data_version(self) -> int:
+        # SQLite's own change counter: it moves when any other connection commits.
+        return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
