@@ -53,6 +53,7 @@ __all__ = [
     "AuditLog",
     "Verification",
     "build_event",
+    "event_bytes",
     "is_read_only",
     "new_id",
     "query",
@@ -204,6 +205,112 @@ def build_event(
     return event
 
 
+def _json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode("ascii")
+
+
+@lru_cache(maxsize=4096)
+def _identity_head(arn: str, access_key_id: str | None, principal_id: str | None) -> bytes:
+    identity = _json(user_identity(arn, access_key_id, principal_id))
+    return b'{"eventVersion":"%s","userIdentity":%s,"eventTime":' % (
+        EVENT_VERSION.encode("ascii"),
+        identity,
+    )
+
+
+@lru_cache(maxsize=4)
+def _event_time_json(epoch_second: int) -> bytes:
+    return _json(_event_time(epoch_second))
+
+
+@lru_cache(maxsize=4096)
+def _operation_part(operation: str, region: str) -> bytes:
+    return b',"eventSource":"kms.amazonaws.com","eventName":%s,"awsRegion":%s' % (
+        _json(operation),
+        _json(region),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _value_json(value: str | None) -> bytes:
+    """Strings that repeat from request to request (addresses, user agents)."""
+    return _json(value)
+
+
+@lru_cache(maxsize=4096)
+def _resources_json(arns: tuple[str, ...]) -> bytes:
+    return _json(
+        [{"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn} for arn in arns]
+    )
+
+
+@lru_cache(maxsize=4096)
+def _decision_json(decision: str, explanation: str) -> bytes:
+    return _json({"outcome": decision, "explanation": explanation})
+
+
+def event_bytes(
+    *,
+    operation: str,
+    caller_arn: str,
+    region: str,
+    request_id: str,
+    event_time: datetime,
+    request_parameters: Mapping[str, Any] | None,
+    response_elements: Mapping[str, Any] | None = None,
+    error_code: str | None = None,
+    error_message: str | None = None,
+    access_key_id: str | None = None,
+    principal_id: str | None = None,
+    source_ip: str | None = None,
+    user_agent: str | None = None,
+    key_arns: Iterable[str] = (),
+    decision: str | None = None,
+    explanation: str | None = None,
+) -> bytes:
+    """``build_event`` serialized as ``AuditLog.append`` would serialize it, byte for
+    byte, from cached pieces: the parts that repeat between requests (who, which
+    operation, constants) are encoded once."""
+    read_only = is_read_only(operation)
+    response = None if read_only or error_code or not response_elements else response_elements
+    account = user_identity(caller_arn, access_key_id, principal_id)["accountId"]
+    parts = [
+        _identity_head(caller_arn, access_key_id, principal_id),
+        _event_time_json(int(event_time.timestamp())),
+        _operation_part(operation, region),
+        b',"sourceIPAddress":',
+        _value_json(source_ip),
+        b',"userAgent":',
+        _value_json(user_agent),
+        b',"requestParameters":',
+        _json(dict(request_parameters)) if request_parameters else b"null",
+        b',"responseElements":',
+        b"null" if response is None else _json(dict(response)),
+        b',"requestID":',
+        _json(request_id),
+        b',"eventID":"',
+        new_id().encode("ascii"),
+        b'","readOnly":',
+        b"true" if read_only else b"false",
+        b',"resources":',
+        _resources_json(tuple(dict.fromkeys(key_arns))),
+        b',"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":',
+        _value_json(account),
+        b',"eventCategory":"Management"',
+    ]
+    if error_code:
+        parts += [
+            b',"errorCode":',
+            _json(error_code),
+            b',"errorMessage":',
+            _json(error_message or ""),
+        ]
+    if decision is not None:
+        parts += [b',"decision":', _decision_json(decision, explanation or "")]
+    parts.append(b"}")
+    return b"".join(parts)
+
+
 # --- writing ---------------------------------------------------------------------------
 
 
@@ -256,12 +363,16 @@ class AuditLog:
 
     def append(self, event: Mapping[str, Any]) -> None:
         """Queue one event; it gets its place in the chain when the writer writes it."""
+        # serialized here, by the caller: the writer thread then holds the GIL only briefly
+        self.append_bytes(_serialize(event))
+
+    def append_bytes(self, event: bytes) -> None:
+        """Queue one event already serialized as compact JSON (``event_bytes``)."""
         if self._closed:
             raise RuntimeError("the audit log is closed")
         if self._error is not None:
             raise RuntimeError(f"the audit log cannot be written: {self._error}")
-        # serialized here, by the caller: the writer thread then holds the GIL only briefly
-        self._queue.put(_serialize(event))
+        self._queue.put(event)
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything appended so far is written (and fsynced)."""

@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
-from kmspolicy.kms.audit import AuditLog, build_event, new_id
+from kmspolicy.kms.audit import AuditLog, event_bytes, is_read_only, new_id
+from kmspolicy.kms.principals import Caller
 from kmspolicy.server import protocol, sigv4
 from kmspolicy.server.backend import Backend, Observed
 from kmspolicy.server.errors import error_body, status_of
@@ -182,10 +183,15 @@ class KMSApp:
         except KMSError as error:
             return Response(status_of(error.code), error_body(error))
         client = scope.get("client")
-        caller = replace(
-            auth.caller,
+        signer = auth.caller
+        caller = Caller(
+            signer.arn,
             source_ip=client[0] if client else None,
+            source_vpce=signer.source_vpce,
+            via_service=signer.via_service,
             secure_transport=scope.get("scheme") == "https",
+            mfa=signer.mfa,
+            access_key_id=signer.access_key_id,
         )
         params: dict[str, Any] = {}
         observed: list[Observed] = []
@@ -227,13 +233,16 @@ class KMSApp:
         explanation = "\n".join(_explain(o.decision) for o in observed) if observed else None
         try:
             request_parameters = protocol.audit_form(operation, params)
+            # CloudTrail records no response elements for read-only calls
             response_elements = (
-                protocol.audit_form(operation, output, output=True) if output else None
+                protocol.audit_form(operation, output, output=True)
+                if output and not is_read_only(operation)
+                else None
             )
         except (AttributeError, KeyError, TypeError):  # params that never decoded
             request_parameters, response_elements = None, None
-        self.audit.append(
-            build_event(
+        self.audit.append_bytes(
+            event_bytes(
                 operation=operation,
                 caller_arn=auth.caller.arn,
                 region=auth.region,
