@@ -20,6 +20,11 @@ cdef class _Scan:
     cdef list key_allows              # key-policy Allow reasons (None: none yet)
     cdef unsigned char first_kinds[64]  # ... and their MatchKind
     cdef list more_kinds              # beyond the first 64
+    cdef list grants                  # the key's grants to the caller (None: none)
+    cdef unsigned char first_codes[64]  # ... and their MatchKind * 4 + GrantUse
+    cdef list more_codes              # beyond the first 64
 
     cdef void add_key_kind(self, Py_ssize_t index, int kind) except *
     cdef int key_kind(self, Py_ssize_t index)
+    cdef void add_grant(self, object grant, int code) except *
+    cdef int grant_code(self, Py_ssize_t index)

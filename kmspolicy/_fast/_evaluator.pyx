@@ -11,8 +11,11 @@ outcome (the implicit denies, with their "Missing" reasons) is handed to
 """
 
 cimport cython
-from cpython.dict cimport PyDict_GetItem
+from cpython.dict cimport PyDict_GetItemWithError
 from cpython.object cimport PyObject, PyObject_RichCompareBool, Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT
+from cpython.ref cimport Py_INCREF
+from cpython.set cimport PySet_Contains
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 
 from kmspolicy._fast._compiled cimport (
     Address,
@@ -154,6 +157,23 @@ cdef class _Scan:
             return self.first_kinds[index]
         return self.more_kinds[index - 64]
 
+    cdef void add_grant(self, object grant, int code) except *:
+        if self.grants is None:
+            self.grants = []
+        cdef Py_ssize_t index = len(self.grants)
+        self.grants.append(grant)
+        if index < 64:
+            self.first_codes[index] = code
+            return
+        if self.more_codes is None:
+            self.more_codes = []
+        self.more_codes.append(code)
+
+    cdef int grant_code(self, Py_ssize_t index):
+        if index < 64:
+            return self.first_codes[index]
+        return self.more_codes[index - 64]
+
 
 cdef object _request_value(int kind, str text):
     """``text`` in comparable form (as ``operators.parse_request_value`` reads it), or a
@@ -163,7 +183,7 @@ cdef object _request_value(int kind, str text):
     if kind == V_STRING_IGNORE_CASE:
         return text.casefold()
     cdef dict cache = <dict>_REQUEST_VALUES[kind]
-    cdef PyObject* hit = PyDict_GetItem(cache, text)
+    cdef PyObject* hit = PyDict_GetItemWithError(cache, text)
     if hit is not NULL:
         return <object>hit
     try:
@@ -245,7 +265,7 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
     """R_TRUE, R_FALSE, or R_ERROR with ``scan.message`` set (``reference._condition_holds``)."""
     cdef object operands = None
     cdef PyObject* present
-    cdef list requested
+    cdef object requested  # list or tuple of request values in comparable form
     cdef bint negated
     if c.error is not None:
         scan.message = c.error
@@ -257,7 +277,7 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
             return R_ERROR
     elif c.compare != C_EQ:
         operands = c.operands
-    present = PyDict_GetItem(values, c.key)
+    present = PyDict_GetItemWithError(values, c.key)
     if c.kind == V_NULL:
         if present is NULL:
             return c.null_true
@@ -277,15 +297,21 @@ cdef int _condition_holds(CCondition c, dict values, _Scan scan) except -1:
             return R_ERROR
         # one value: every qualifier reduces to "matches, unless negated"
         return _hits(c, operands, value) != negated
-    requested = []
     if type(requested_values) is not tuple:
         requested_values = tuple(requested_values)
-    for text in <tuple>requested_values:
-        value = _request_value(c.kind, text)
-        if type(value) is Failure:
-            scan.message = c.prefix + (<Failure>value).message
-            return R_ERROR
-        requested.append(value)
+    if c.kind == V_STRING or c.kind == V_GLOB:
+        requested = <tuple>requested_values  # compared as they are: nothing to parse
+        for text in <tuple>requested_values:
+            if type(text) is not str:
+                raise TypeError(f"{c.key} has a value that is not a string: {text!r}")
+    else:
+        requested = []
+        for text in <tuple>requested_values:
+            value = _request_value(c.kind, text)
+            if type(value) is Failure:
+                scan.message = c.prefix + (<Failure>value).message
+                return R_ERROR
+            requested.append(value)
     if c.qualifier == Q_NONE:
         for r in requested:
             if _hits(c, operands, r):
@@ -308,8 +334,8 @@ cdef int _principal_kind(CStatement s, _Scan scan):
         return DIRECT
     for i in range(scan.identity_count):
         identity = scan.identities[i]
-        if s.aws_star or (
-            identity in s.service_names if scan.service else identity in s.aws_names
+        if s.aws_star or PySet_Contains(
+            s.service_names if scan.service else s.aws_names, identity
         ):
             return scan.kinds[i]
     return NO_MATCH
@@ -321,7 +347,7 @@ cdef int _not_principal_kind(CStatement s, _Scan scan):
         return NO_MATCH
     for i in range(scan.identity_count):
         identity = scan.identities[i]
-        if not (identity in s.service_names if scan.service else identity in s.aws_names):
+        if not PySet_Contains(s.service_names if scan.service else s.aws_names, identity):
             return scan.kinds[i]
     return NO_MATCH
 
@@ -400,7 +426,7 @@ cdef Py_ssize_t _scan(
                 f"could not be evaluated ({problem})",
             )
         else:
-            cached = PyDict_GetItem(s.reasons, source)
+            cached = PyDict_GetItemWithError(s.reasons, source)
             if cached is not NULL:
                 reason = <object>cached
             else:
@@ -450,7 +476,7 @@ cdef int _grant_use(object grant, str operation, object ctx) except -1:
 
 cdef object _grant_reason(object grant):
     grant_id = get_slot(grant, _G_GRANT_ID) if type(grant) is _Grant else grant.grant_id
-    cdef PyObject* hit = PyDict_GetItem(_GRANT_REASONS, grant_id)
+    cdef PyObject* hit = PyDict_GetItemWithError(_GRANT_REASONS, grant_id)
     if hit is not NULL:
         return <object>hit
     reason = grant_reason(grant)
@@ -462,6 +488,31 @@ cdef object _grant_reason(object grant):
 
 cdef inline str _numbered(list names, str stem, Py_ssize_t position):
     return <str>names[position] if position < len(names) else f"{stem} {position}"
+
+
+cdef enum:
+    UNUSABLE = 0
+    ON_ITS_OWN = 1
+    WITH_IDENTITY = 2
+
+
+cdef inline int _key_allow_use(
+    int kind, bint limits_ok, bint implicit_identity, bint identity_ok, bint cross_account
+) noexcept:
+    """Whether a key-policy Allow of MatchKind ``kind`` allows, and whether it relies on an
+    identity-policy Allow (combine's ``succeeds(kind, False)`` / ``needs_identity``)."""
+    if kind == ROLE and not limits_ok:
+        return UNUSABLE
+    if not implicit_identity and (kind == ACCOUNT or cross_account):
+        return WITH_IDENTITY if identity_ok else UNUSABLE
+    return ON_ITS_OWN
+
+
+cdef inline Py_ssize_t _put(tuple reasons, Py_ssize_t at, object reason) noexcept:
+    """Fill item ``at`` of a fresh tuple; the position after it."""
+    Py_INCREF(reason)
+    PyTuple_SET_ITEM(reasons, at, reason)
+    return at + 1
 
 
 cdef inline bint _grant_succeeds(
@@ -515,20 +566,18 @@ def evaluate(policies, ctx) -> Decision:
     cdef Py_ssize_t i, position
     cdef int kind
     cdef bint has_boundary, cross_account, implicit_identity, limits_ok, identity_ok
-    cdef bint used_identity, needs
+    cdef bint used_identity
     cdef int scp_allowed = -1, boundary_allowed = -1, session_allowed = -1  # -1: none applies
-    cdef list identity_allows
-    cdef list grants = None, grant_codes = None
-    cdef int code
-    cdef bint usable
-    cdef list reasons
+    cdef Py_ssize_t identity_count, key_count, grant_count, allowing, filled
+    cdef int code, use
+    cdef tuple reasons
     cdef PyObject* hit
 
     ctx = _exact_context(ctx)
     policies = _exact_policies(policies)
     action = get_slot(ctx, _X_ACTION)
     scan.action = action
-    hit = PyDict_GetItem(_ACTION_INDEX, action)
+    hit = PyDict_GetItemWithError(_ACTION_INDEX, action)
     scan.position = <object>hit if hit is not NULL else -1
     scan.resource = get_slot(ctx, _X_RESOURCE)
     scan.service = get_slot(ctx, _X_CALLER_KIND) is _SERVICE
@@ -598,69 +647,75 @@ def evaluate(policies, ctx) -> Decision:
         if by_grantee:
             operation = get_slot(ctx, _X_OPERATION)
             for i in range(scan.identity_count):
-                hit = PyDict_GetItem(by_grantee, scan.identities[i])
+                hit = PyDict_GetItemWithError(by_grantee, scan.identities[i])
                 if hit is NULL:
                     continue
                 for grant in <tuple>hit:
-                    if grants is None:
-                        grants = []
-                        grant_codes = []
-                    grants.append(grant)
-                    # MatchKind and GrantUse in one small int (no allocation)
-                    grant_codes.append(scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
+                    # MatchKind and GrantUse in one small int
+                    scan.add_grant(grant, scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
 
     # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
-    identity_allows = scan.identity_allows if scan.identity_allows is not None else []
     errors = _EMPTY if scan.errors is None else tuple(scan.errors)
     if scan.denies is not None:
         return _decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
+    identity_count = 0 if scan.identity_allows is None else len(scan.identity_allows)
     implicit_identity = caller_arn == account_arn
     limits_ok = boundary_allowed != 0 and session_allowed != 0
-    identity_ok = implicit_identity or (len(identity_allows) > 0 and limits_ok)
+    identity_ok = implicit_identity or (identity_count > 0 and limits_ok)
     if scp_allowed != 0:
         if key_account is None:
             if identity_ok:
-                return _decision(_ALLOW, tuple(identity_allows), errors)
+                return _decision(
+                    _ALLOW, _EMPTY if identity_count == 0 else tuple(scan.identity_allows), errors
+                )
         else:
             cross_account = get_slot(ctx, _X_CROSS_ACCOUNT)
             if not cross_account or get_slot(ctx, _X_CROSS_ACCOUNT_ALLOWED):
-                reasons = []
+                # Count what allows first, then fill the reasons tuple in combine's order:
+                # key-policy statements, the identity allows they relied on, grants.
+                key_count = 0 if scan.key_allows is None else len(scan.key_allows)
+                grant_count = 0 if scan.grants is None else len(scan.grants)
+                allowing = 0
                 used_identity = False
-                for i in range(0 if scan.key_allows is None else len(scan.key_allows)):
-                    kind = scan.key_kind(i)
-                    if kind == ROLE and not limits_ok:
-                        continue
-                    needs = not implicit_identity and (kind == ACCOUNT or cross_account)
-                    if needs and not identity_ok:
-                        continue
-                    used_identity = used_identity or needs
-                    reasons.append(scan.key_allows[i])
-                usable = False
-                for i in range(0 if grants is None else len(grants)):
-                    code = grant_codes[i]
-                    if not _grant_succeeds(code, limits_ok, implicit_identity, identity_ok):
-                        continue
-                    usable = True
-                    used_identity = used_identity or (
-                        code // 4 == ACCOUNT and not implicit_identity
-                    )
-                if reasons or usable:
+                for i in range(key_count):
+                    use = _key_allow_use(scan.key_kind(i), limits_ok, implicit_identity,
+                                         identity_ok, cross_account)
+                    if use != UNUSABLE:
+                        allowing += 1
+                        used_identity = used_identity or use == WITH_IDENTITY
+                for i in range(grant_count):
+                    code = scan.grant_code(i)
+                    if _grant_succeeds(code, limits_ok, implicit_identity, identity_ok):
+                        allowing += 1
+                        used_identity = used_identity or (
+                            code // 4 == ACCOUNT and not implicit_identity
+                        )
+                if allowing:
+                    reasons = PyTuple_New(allowing + (identity_count if used_identity else 0))
+                    filled = 0
+                    for i in range(key_count):
+                        if _key_allow_use(scan.key_kind(i), limits_ok, implicit_identity,
+                                          identity_ok, cross_account) != UNUSABLE:
+                            filled = _put(reasons, filled, scan.key_allows[i])
                     if used_identity:
-                        reasons.extend(identity_allows)
-                    for i in range(0 if grants is None else len(grants)):
-                        if _grant_succeeds(grant_codes[i], limits_ok, implicit_identity, identity_ok):
-                            reasons.append(_grant_reason(grants[i]))
-                    return _decision(_ALLOW, tuple(reasons), errors)
+                        for i in range(identity_count):
+                            filled = _put(reasons, filled, scan.identity_allows[i])
+                    for i in range(grant_count):
+                        if _grant_succeeds(scan.grant_code(i), limits_ok, implicit_identity,
+                                           identity_ok):
+                            filled = _put(reasons, filled, _grant_reason(scan.grants[i]))
+                    return _decision(_ALLOW, reasons, errors)
     key_allows = scan.key_allows or []
+    grants = scan.grants or []
     facts = Facts(
         key_allows=[(key_allows[i], _MATCH_KINDS[scan.key_kind(i)]) for i in range(len(key_allows))],
-        identity_allows=identity_allows,
+        identity_allows=scan.identity_allows or [],
         scp_allowed=None if scp_allowed < 0 else scp_allowed == 1,
         boundary_allowed=None if boundary_allowed < 0 else boundary_allowed == 1,
         session_allowed=None if session_allowed < 0 else session_allowed == 1,
         grants=[
-            (grants[i], _MATCH_KINDS[grant_codes[i] // 4], _GRANT_USES[grant_codes[i] % 4])
-            for i in range(0 if grants is None else len(grants))
+            (grants[i], _MATCH_KINDS[scan.grant_code(i) // 4], _GRANT_USES[scan.grant_code(i) % 4])
+            for i in range(len(grants))
         ],
         errors=list(errors),
     )

@@ -9,11 +9,20 @@ from cpython.ref cimport Py_DECREF, Py_INCREF
 cdef extern from "Python.h":
     """
     #include "structmember.h"
-    static inline PyObject* kmspolicy_slot(PyObject* obj, Py_ssize_t offset) {
-        return *(PyObject**)((char*)obj + offset);
+    static inline PyObject* kmspolicy_get_slot(PyObject* obj, Py_ssize_t offset) {
+        PyObject* value = *(PyObject**)((char*)obj + offset);
+        if (value == NULL) {
+            PyErr_Format(PyExc_AttributeError, "%s object has an unset field",
+                         Py_TYPE(obj)->tp_name);
+            return NULL;
+        }
+        Py_INCREF(value);
+        return value;
     }
     """
-    PyObject* kmspolicy_slot(PyObject* obj, Py_ssize_t offset) noexcept
+    # The value of a slot (a new reference); AttributeError when it was never set.
+    # Plain C, so the C compiler inlines it into the hot loops.
+    object get_slot "kmspolicy_get_slot"(object obj, Py_ssize_t offset)
     ctypedef struct PyMemberDef:
         Py_ssize_t offset
     ctypedef struct PyMemberDescrObject:
@@ -29,17 +38,6 @@ cdef inline Py_ssize_t slot_offset(type cls, str name) except -1:
     if descriptor is NULL or type(<object>descriptor).__name__ != "member_descriptor":
         raise TypeError(f"{cls.__name__}.{name} is not a __slots__ field")
     return (<PyMemberDescrObject*>descriptor).d_member.offset
-
-
-cdef inline object get_slot(object obj, Py_ssize_t offset):
-    cdef PyObject* value = kmspolicy_slot(<PyObject*>obj, offset)
-    if value is NULL:
-        unset(obj)
-    return <object>value
-
-
-cdef inline int unset(object obj) except -1:
-    raise AttributeError(f"{type(obj).__name__} object has an unset field")
 
 
 cdef inline void init_slot(object obj, Py_ssize_t offset, object value) noexcept:
