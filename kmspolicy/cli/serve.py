@@ -63,9 +63,20 @@ def _log_config() -> dict[str, Any]:
                 "class": "logging.StreamHandler",
                 "formatter": "line",
                 "stream": "ext://sys.stderr",
-            }
+            },
+            # one line per request: written in batches, not one write per request
+            "access": {
+                "class": "kmspolicy.server.logbuffer.BatchingStreamHandler",
+                "formatter": "line",
+                "stream": "ext://sys.stderr",
+            },
         },
         "loggers": {
+            "kmspolicy.server.access": {
+                "handlers": ["access"],
+                "level": "INFO",
+                "propagate": False,
+            },
             "kmspolicy.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
             "uvicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         },
