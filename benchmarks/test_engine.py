@@ -3,9 +3,10 @@
 The standard policy set: a key policy of 12 statements (most with conditions), two
 identity policies of the caller, 100 grants on the key (one of them to the caller) and
 10,000 keys in the estate. One decision is: find the key's compiled ``KeyPolicies`` in the
-estate, pair it with the caller's compiled policies and evaluate a prebuilt
-``RequestContext`` (``kms:Decrypt`` by an IAM user, with an encryption context, from an
-address inside the allowed network). It is allowed by the key policy (the user's own
+estate and evaluate a prebuilt ``RequestContext`` (``kms:Decrypt`` by an IAM user, with an
+encryption context, from an address inside the allowed network) against it and the caller's
+compiled policies (``evaluate_parts``; ``test_decide_paired_compiled`` pairs the two into a
+``PolicySet`` first and calls ``evaluate``). It is allowed by the key policy (the user's own
 statement and the account statement with an identity policy) and by the caller's grant,
 after every Deny statement has been tried. Cedar decides the same request against the
 same rules written as Cedar policies (one per statement and one per grant), parsed once
@@ -181,6 +182,7 @@ class Setup:
     def __init__(self, evaluator: str, keys: int = 10_000, grants: int = 100) -> None:
         authorizer = Authorizer(evaluator)
         self.evaluate = authorizer.evaluator.evaluate
+        self.evaluate_parts = authorizer.evaluator.evaluate_parts
         key_policy = policy_from_obj(KEY_POLICY, "key")
         identity = [policy_from_obj(p, "identity") for p in IDENTITY_POLICIES]
         self.estate = _estate(
@@ -190,6 +192,9 @@ class Setup:
         self.ctx: RequestContext = build_context(REQUEST, now=NOW)
 
     def decide(self) -> Decision:
+        return self.evaluate_parts(self.estate[KEY.arn], self.caller, self.ctx)
+
+    def decide_paired(self) -> Decision:
         return self.evaluate(PolicySet(self.estate[KEY.arn], self.caller), self.ctx)
 
 
@@ -215,6 +220,16 @@ def test_decide_compiled(benchmark: Any) -> None:
     setup = Setup("c")
     _check_allowed(setup.decide)
     benchmark(setup.decide)
+
+
+@pytest.mark.benchmark(
+    group="decision: standard set (12-statement key policy, 100 grants, 10k keys)"
+)
+@needs_compiled
+def test_decide_paired_compiled(benchmark: Any) -> None:
+    setup = Setup("c")
+    _check_allowed(setup.decide_paired)
+    benchmark(setup.decide_paired)
 
 
 @pytest.mark.benchmark(
@@ -321,12 +336,13 @@ def test_standard_documents_parse() -> None:
 @pytest.mark.parametrize("evaluator", [pytest.param("c", marks=needs_compiled), "py"])
 def test_decide_from_request(benchmark: Any, evaluator: str) -> None:
     """What the KMS pays per call: build the RequestContext of a Request (the caller's and
-    the key's objects reused, as the KMS keeps them) and evaluate the paired set."""
+    the key's objects reused, as the KMS keeps them) and evaluate it against the key's and
+    the caller's compiled policies."""
     setup = Setup(evaluator)
-    policies = PolicySet(setup.estate[KEY.arn], setup.caller)
+    key = setup.estate[KEY.arn]
 
     def decide() -> Decision:
-        return setup.evaluate(policies, build_context(REQUEST, now=NOW))
+        return setup.evaluate_parts(key, setup.caller, build_context(REQUEST, now=NOW))
 
     _check_allowed(decide)
     benchmark(decide)

@@ -48,7 +48,7 @@ from kmspolicy.engine.operators import OPERATORS, OperandError, parse_request_va
 from kmspolicy.engine.request import PrincipalKind
 from kmspolicy.language.catalogue import ACTION_INDEX
 
-__all__ = ["compile_policy", "evaluate"]
+__all__ = ["compile_policy", "evaluate", "evaluate_parts"]
 
 cdef enum:
     NO_MATCH = -1
@@ -540,28 +540,37 @@ cdef object _exact_context(object ctx):
     return _RequestContext(*[getattr(ctx, f.name) for f in fields(_RequestContext)])
 
 
-cdef object _exact_policies(object policies):
-    if (
-        type(policies) is _PolicySet
-        and type(get_slot(policies, _S_KEY)) is _KeyPolicies
-        and type(get_slot(policies, _S_CALLER)) is _CallerPolicies
-    ):
-        return policies
-    key = policies.key
-    caller = policies.caller
-    return _PolicySet(
-        _KeyPolicies(key.key_policy, key.grants),
-        _CallerPolicies(
-            tuple(caller.identity_policies),
-            caller.permissions_boundary,
-            tuple(caller.scps),
-            caller.session_policy,
-        ),
+cdef object _exact_key(object key):
+    if type(key) is _KeyPolicies:
+        return key
+    return _KeyPolicies(key.key_policy, key.grants)
+
+
+cdef object _exact_caller(object caller):
+    if type(caller) is _CallerPolicies:
+        return caller
+    return _CallerPolicies(
+        tuple(caller.identity_policies),
+        caller.permissions_boundary,
+        tuple(caller.scps),
+        caller.session_policy,
     )
 
 
 def evaluate(policies, ctx) -> Decision:
     """Decide ``ctx`` against ``policies`` (a PolicySet of CompiledPolicy)."""
+    if type(policies) is _PolicySet:
+        return _evaluate(get_slot(policies, _S_KEY), get_slot(policies, _S_CALLER), ctx)
+    return _evaluate(policies.key, policies.caller, ctx)
+
+
+def evaluate_parts(key, caller, ctx) -> Decision:
+    """Decide ``ctx`` against a key's KeyPolicies and a caller's CallerPolicies (of
+    CompiledPolicy), as ``evaluate`` does with them paired in a PolicySet."""
+    return _evaluate(key, caller, ctx)
+
+
+cdef object _evaluate(object key, object caller, object ctx):
     cdef _Scan scan = _Scan.__new__(_Scan)
     cdef Py_ssize_t i, position
     cdef int kind
@@ -574,7 +583,8 @@ def evaluate(policies, ctx) -> Decision:
     cdef PyObject* hit
 
     ctx = _exact_context(ctx)
-    policies = _exact_policies(policies)
+    key = _exact_key(key)
+    caller = _exact_caller(caller)
     action = get_slot(ctx, _X_ACTION)
     scan.action = action
     hit = PyDict_GetItemWithError(_ACTION_INDEX, action)
@@ -601,8 +611,6 @@ def evaluate(policies, ctx) -> Decision:
     values = get_slot(ctx, _X_VALUES)
     if type(values) is not dict:
         values = dict(values)
-    key = get_slot(policies, _S_KEY)
-    caller = get_slot(policies, _S_CALLER)
     boundary = get_slot(caller, _C_BOUNDARY)
     has_boundary = boundary is not None
     key_account = get_slot(ctx, _X_KEY_ACCOUNT)

@@ -1,8 +1,9 @@
 """``Authorizer``: compile policies once, then decide many requests and mint Permits.
 
 The KMS layer keeps the compiled parts it gets from ``key_policies`` (per key) and
-``caller_policies`` (per principal / session) and pairs them into a ``PolicySet`` per
-request, so a decision costs the same however many keys and grants exist.
+``caller_policies`` (per principal / session) and hands them to ``decide_parts`` /
+``authorize_parts`` per request (or pairs them into a ``PolicySet`` for ``decide`` /
+``authorize``), so a decision costs the same however many keys and grants exist.
 """
 
 from __future__ import annotations
@@ -79,11 +80,38 @@ class Authorizer:
         ctx = request if isinstance(request, RequestContext) else build_context(request, now=now)
         return self.evaluator.evaluate(policies, ctx)
 
+    def decide_parts(
+        self,
+        key: KeyPolicies[Any],
+        caller: CallerPolicies[Any],
+        request: Request | RequestContext,
+        *,
+        now: datetime | None = None,
+    ) -> Decision:
+        """``decide`` with the two halves of the policy set as the caller keeps them
+        (saves building a ``PolicySet`` per request)."""
+        ctx = request if isinstance(request, RequestContext) else build_context(request, now=now)
+        return self.evaluator.evaluate_parts(key, caller, ctx)
+
     def authorize(
         self, policies: PolicySet[Any], request: Request, *, now: datetime | None = None
     ) -> tuple[Decision, Permit | None]:
         """The decision, and for an Allow the ``Permit`` the crypto layer requires."""
-        decision = self.decide(policies, request, now=now)
+        return self._permit(self.decide(policies, request, now=now), request)
+
+    def authorize_parts(
+        self,
+        key: KeyPolicies[Any],
+        caller: CallerPolicies[Any],
+        request: Request,
+        *,
+        now: datetime | None = None,
+    ) -> tuple[Decision, Permit | None]:
+        """``authorize`` with the two halves of the policy set (see ``decide_parts``)."""
+        return self._permit(self.decide_parts(key, caller, request, now=now), request)
+
+    @staticmethod
+    def _permit(decision: Decision, request: Request) -> tuple[Decision, Permit | None]:
         if not decision.allowed:
             return decision, None
         permit = mint_permit(decision, request.action, request.caller.arn, request.resource_arn)

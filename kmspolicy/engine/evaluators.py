@@ -1,10 +1,12 @@
 """The registry of evaluator implementations, by id: ``"py"`` (reference) and ``"c"``.
 
-An evaluator is a pair of functions with the reference module's signatures:
+An evaluator is a set of functions with the reference module's signatures:
 ``compile_policy(PolicyDocument) -> compiled`` (its own opaque form, cached by callers per
-key and per principal) and ``evaluate(PolicySet[compiled], RequestContext) -> Decision``.
+key and per principal), ``evaluate(PolicySet[compiled], RequestContext) -> Decision`` and
+``evaluate_parts(KeyPolicies, CallerPolicies, RequestContext) -> Decision`` (the same
+decision without pairing the two halves into a PolicySet first).
 The compiled one is registered when ``kmspolicy._compat.USE_EXTENSIONS`` is true, from
-``kmspolicy._fast._evaluator``, which exports the same two functions.
+``kmspolicy._fast._evaluator``, which exports the same three functions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from kmspolicy.engine import reference
 from kmspolicy.engine.context import RequestContext
 from kmspolicy.engine.decision import Decision
-from kmspolicy.engine.policyset import PolicySet
+from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
 from kmspolicy.language.ir import PolicyDocument
 
 __all__ = ["Evaluator", "available_evaluators", "default_evaluator", "get_evaluator"]
@@ -28,6 +30,7 @@ class Evaluator:
     id: str
     compile_policy: Callable[[PolicyDocument], Any]
     evaluate: Callable[[PolicySet[Any], RequestContext], Decision]
+    evaluate_parts: Callable[[KeyPolicies[Any], CallerPolicies[Any], RequestContext], Decision]
 
 
 @cache
@@ -36,12 +39,16 @@ def available_evaluators() -> dict[str, Evaluator]:
     kmspolicy does not load (or warn about) the compiled extension."""
     from kmspolicy import _compat
 
-    found = {"py": Evaluator("py", reference.compile_policy, reference.evaluate)}
+    found = {
+        "py": Evaluator(
+            "py", reference.compile_policy, reference.evaluate, reference.evaluate_parts
+        )
+    }
     if _compat.USE_EXTENSIONS:
         # the compiled twin of engine.reference
-        from kmspolicy._fast._evaluator import compile_policy, evaluate
+        from kmspolicy._fast._evaluator import compile_policy, evaluate, evaluate_parts
 
-        found["c"] = Evaluator("c", compile_policy, evaluate)
+        found["c"] = Evaluator("c", compile_policy, evaluate, evaluate_parts)
     return found
 
 

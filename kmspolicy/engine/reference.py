@@ -68,7 +68,7 @@ from kmspolicy.engine.operators import (
     parse_policy_value,
     parse_request_value,
 )
-from kmspolicy.engine.policyset import PolicySet
+from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
 from kmspolicy.engine.request import PrincipalKind
 from kmspolicy.language.ir import (
     Condition,
@@ -88,6 +88,7 @@ __all__ = [
     "compile_policy",
     "condition_holds",
     "evaluate",
+    "evaluate_parts",
     "identity_kinds",
     "resource_matches",
     "substitute",
@@ -390,12 +391,19 @@ def _child_grant_ok(grant: Grant, ctx: RequestContext) -> bool:
 
 def evaluate(policies: PolicySet[PolicyDocument], ctx: RequestContext) -> Decision:
     """Decide ``ctx`` against ``policies``."""
+    return evaluate_parts(policies.key, policies.caller, ctx)
+
+
+def evaluate_parts(
+    key: KeyPolicies[PolicyDocument], caller: CallerPolicies[PolicyDocument], ctx: RequestContext
+) -> Decision:
+    """Decide ``ctx`` against the key's and the caller's policies (a PolicySet's two
+    halves, as callers cache them)."""
     facts = Facts()
-    caller = policies.caller
     has_boundary = caller.permissions_boundary is not None
     if ctx.key_account is not None:  # a key-less operation is for IAM policies alone
         facts.key_allows = _scan(
-            policies.key.key_policy, SourceKind.KEY_POLICY, "key policy", ctx, facts, has_boundary
+            key.key_policy, SourceKind.KEY_POLICY, "key policy", ctx, facts, has_boundary
         )
     for position, policy in enumerate(caller.identity_policies):
         allows = _scan(
@@ -419,6 +427,6 @@ def evaluate(policies: PolicySet[PolicyDocument], ctx: RequestContext) -> Decisi
             _scan(session, SourceKind.SESSION_POLICY, "session policy", ctx, facts)
         )
     for identity, kind in identity_kinds(ctx) if ctx.key_account is not None else ():
-        for grant in policies.key.grants.for_grantee(identity):
+        for grant in key.grants.for_grantee(identity):
             facts.grants.append((grant, kind, _grant_use(grant, ctx)))
     return combine(facts, ctx)

@@ -491,6 +491,9 @@ def test_compiled_evaluator_decides_as_the_reference(
             f"{request.action} by {request.caller.arn}\n"
             f"reference: {expected.explain()}\ncompiled:  {got.explain()}"
         )
+        # The same decision from the two halves, without the PolicySet.
+        assert COMPILED.decide_parts(compiled_set.key, compiled_set.caller, ctx) == expected
+        assert REFERENCE.decide_parts(reference_set.key, reference_set.caller, ctx) == expected
 
 
 @pytest.mark.parametrize("evaluator_id", sorted(available_evaluators()))
