@@ -167,12 +167,11 @@ class KMSApp:
     # --- one request ---------------------------------------------------------------------
 
     def handle(self, scope: Scope, body: bytes, request_id: str) -> Response:
-        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
-        request = sigv4.HttpRequest(
+        request = sigv4.HttpRequest.from_asgi(
             scope["method"],
             scope.get("raw_path", scope["path"].encode()).decode("latin-1").split("?", 1)[0],
             scope.get("query_string", b"").decode("latin-1"),
-            headers,
+            scope["headers"],
             body,
         )
         try:

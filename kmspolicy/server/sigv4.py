@@ -72,7 +72,25 @@ class HttpRequest:
     def header(self, name: str) -> str | None:
         """The value of header ``name`` (lowercase); repeated headers joined by commas."""
         values = self.header_values().get(name)
-        return ",".join(values) if values else None
+        if not values:
+            return None
+        return values[0] if len(values) == 1 else ",".join(values)
+
+    @classmethod
+    def from_asgi(
+        cls, method: str, path: str, query: str, headers: Sequence[tuple[bytes, bytes]], body: bytes
+    ) -> HttpRequest:
+        """A request from ASGI's header list (names already lowercase bytes), with its
+        header index built in the same pass."""
+        decoded: list[tuple[str, str]] = []
+        index: dict[str, list[str]] = {}
+        for raw_name, raw_value in headers:
+            name, value = raw_name.decode("latin-1"), raw_value.decode("latin-1")
+            decoded.append((name, value))
+            index.setdefault(name.lower(), []).append(value)
+        request = cls(method, path, query, decoded, body)
+        object.__setattr__(request, "_index", index)
+        return request
 
     def header_values(self) -> dict[str, list[str]]:
         """Header values by lowercase name, computed once per request."""
