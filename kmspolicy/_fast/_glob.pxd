@@ -7,6 +7,9 @@ cdef class Glob:
     cdef Py_ssize_t length
     cdef bint anything  # the pattern is only "*"s: it matches every string
     cdef str exact  # the pattern has no wildcard: plain string equality
+    cdef str prefix  # the literal text before the first wildcard
+    cdef str suffix  # the literal text after the last wildcard
+    cdef bint middle_runs  # only "*"s lie between prefix and suffix
     cdef readonly str text  # the pattern as written, for repr and tests
 
     cdef bint matches(self, str subject) noexcept

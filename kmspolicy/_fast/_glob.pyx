@@ -7,7 +7,7 @@ substituted policy variable is literal, so pieces say which text may hold wildca
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.unicode cimport PyUnicode_GET_LENGTH, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_GET_LENGTH, PyUnicode_READ, PyUnicode_Tailmatch
 
 cdef extern from "Python.h":
     int PyUnicode_KIND(object o)
@@ -34,13 +34,26 @@ cdef class Glob:
             return True
         if self.exact is not None:
             return subject == self.exact
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(subject)
+        cdef Py_ssize_t head = PyUnicode_GET_LENGTH(self.prefix)
+        cdef Py_ssize_t tail = PyUnicode_GET_LENGTH(self.suffix)
+        # The literal text around the wildcards is compared whole (memcmp for text of
+        # one width); only what lies between the first and the last wildcard is scanned.
+        if n < head + tail:
+            return False
+        if head and PyUnicode_Tailmatch(subject, self.prefix, 0, n, -1) != 1:
+            return False
+        if tail and PyUnicode_Tailmatch(subject, self.suffix, 0, n, 1) != 1:
+            return False
+        if self.middle_runs:
+            return True
         cdef int kind = PyUnicode_KIND(subject)
         cdef void* data = PyUnicode_DATA(subject)
-        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(subject)
-        cdef Py_ssize_t plen = self.length
+        cdef Py_ssize_t plen = self.length - tail
         cdef Py_UCS4* p = self.pattern
-        cdef Py_ssize_t pi = 0, si = 0, star = -1, mark = 0
+        cdef Py_ssize_t pi = head, si = head, star = -1, mark = 0
         cdef Py_UCS4 pc
+        n -= tail
         # Greedy scan that backtracks to the last "*": linear for the patterns policies hold.
         while si < n:
             if pi < plen:
@@ -91,6 +104,19 @@ cdef Glob glob_from_pieces(tuple pieces):
             i += 1
     glob.length = total
     glob.anything = wild and only_runs
+    # The literal prefix and suffix, and whether only "*"s lie between them.
+    cdef Py_ssize_t first = 0, last = total
+    while first < total and glob.pattern[first] < ANY_RUN:
+        first += 1
+    if first < total:
+        while glob.pattern[last - 1] < ANY_RUN:
+            last -= 1
+    glob.prefix = "".join([chr(glob.pattern[i]) for i in range(first)])
+    glob.suffix = "".join([chr(glob.pattern[i]) for i in range(last, total)])
+    glob.middle_runs = True
+    for i in range(first, last):
+        if glob.pattern[i] != ANY_RUN:
+            glob.middle_runs = False
     joined = "".join([piece[0] for piece in pieces])
     glob.exact = None if wild else joined
     glob.text = joined
