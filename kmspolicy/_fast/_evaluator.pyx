@@ -182,6 +182,8 @@ cdef object _request_value(int kind, str text):
         return text
     if kind == V_STRING_IGNORE_CASE:
         return text.casefold()
+    if kind == V_BOOL and (text == "true" or text == "false"):
+        return text  # already in the form _parse_bool gives
     cdef dict cache = <dict>_REQUEST_VALUES[kind]
     cdef PyObject* hit = PyDict_GetItemWithError(cache, text)
     if hit is not NULL:
@@ -232,7 +234,7 @@ cdef bint _compare(int how, object r, object op) except -1:
 cdef bint _hits(CCondition c, object operands, object r) except -1:
     """Whether request value ``r`` matches some policy value."""
     if operands is None:
-        return r in c.opset
+        return PySet_Contains(c.opset, r)
     if type(operands) is tuple:  # static operands: never None
         for op in <tuple>operands:
             if _compare(c.compare, r, op):
@@ -455,13 +457,14 @@ cdef int _grant_use(object grant, str operation, object ctx) except -1:
     """``reference._grant_use``."""
     cdef bint exact = type(grant) is _Grant
     operations = get_slot(grant, _G_OPERATION_SET) if exact else grant.operation_set
-    if operation not in operations:
+    if not (PySet_Contains(operations, operation) if type(operations) is frozenset
+            else operation in operations):
         return OPERATION_NOT_GRANTED
     if get_slot(grant, _G_PENDING) if exact else grant.pending:
         token = get_slot(grant, _G_TOKEN) if exact else grant.token
         if token is None or token not in get_slot(ctx, _X_GRANT_TOKENS):
             return PENDING
-    if operation in _SYMMETRIC:
+    if PySet_Contains(_SYMMETRIC, operation):
         if operation == "creategrant":
             wanted = get_slot(ctx, _X_GRANT_OPERATIONS)
             if wanted is None or not set(wanted) <= operations:
@@ -484,6 +487,15 @@ cdef object _grant_reason(object grant):
         _GRANT_REASONS.clear()
     _GRANT_REASONS[grant_id] = reason
     return reason
+
+
+cdef inline bint _same(object a, object b) except -1:
+    """``a == b`` for the context's ARNs (str or None), without a three-way comparison."""
+    if a is b:
+        return True
+    if type(a) is str and type(b) is str:
+        return (<str>a) == (<str>b)
+    return a == b
 
 
 cdef inline str _numbered(list names, str stem, Py_ssize_t position):
@@ -601,9 +613,9 @@ cdef object _evaluate(object key, object caller, object ctx):
     scan.identity_count = min(len(scan.identities), 3)
     for i in range(scan.identity_count):
         identity = scan.identities[i]
-        if identity == account_arn:
-            scan.kinds[i] = DIRECT if identity == caller_arn else ACCOUNT
-        elif identity == role_arn:
+        if _same(identity, account_arn):
+            scan.kinds[i] = DIRECT if _same(identity, caller_arn) else ACCOUNT
+        elif _same(identity, role_arn):
             scan.kinds[i] = ROLE
         else:
             scan.kinds[i] = DIRECT
@@ -667,7 +679,7 @@ cdef object _evaluate(object key, object caller, object ctx):
     if scan.denies is not None:
         return _decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
     identity_count = 0 if scan.identity_allows is None else len(scan.identity_allows)
-    implicit_identity = caller_arn == account_arn
+    implicit_identity = _same(caller_arn, account_arn)
     limits_ok = boundary_allowed != 0 and session_allowed != 0
     identity_ok = implicit_identity or (identity_count > 0 and limits_ok)
     if scp_allowed != 0:
