@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import os
 import platform
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -355,6 +356,21 @@ _CALLERS = _IdentityCache(_caller_facts)
 _KEYS = _IdentityCache(_key_facts)
 
 
+# --- encryption context key names ----------------------------------------------------------
+
+_EC_NAMES: dict[str, str] = {}
+
+
+def _ec_name(ec_key: str) -> str:
+    """``kms:encryptioncontext:<key lowercased>``, kept per key (interned, as the compiled
+    policies' condition keys are, so lookups compare pointers)."""
+    name = sys.intern(f"kms:encryptioncontext:{ec_key.lower()}")
+    if len(_EC_NAMES) >= 4096:
+        _EC_NAMES.clear()
+    _EC_NAMES[ec_key] = name
+    return name
+
+
 # --- the clock -----------------------------------------------------------------------------
 
 _clock_second = -1
@@ -425,12 +441,16 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
                 iam_only = facts.iam_only
 
     # --- the call's inputs --------------------------------------------------------------
-    pairs = tuple(request.encryption_context.items()) if request.encryption_context else ()
+    context = request.encryption_context
+    pairs = tuple(context.items()) if context else ()
     if pairs and act.encryption_context:
-        values["kms:encryptioncontextkeys"] = tuple(k for k, _ in pairs)
+        values["kms:encryptioncontextkeys"] = tuple(context)
         for ec_key, ec_value in pairs:
-            name = f"kms:encryptioncontext:{ec_key.lower()}"
-            values[name] = (*values.get(name, ()), ec_value)
+            name = _EC_NAMES.get(ec_key) or _ec_name(ec_key)
+            if name in values:  # keys that differ only in case share one condition key
+                values[name] = (*values[name], ec_value)
+            else:
+                values[name] = (ec_value,)
     if act.encryption_algorithm:
         values["kms:encryptionalgorithm"] = (request.encryption_algorithm or "SYMMETRIC_DEFAULT",)
     if act.signing:
