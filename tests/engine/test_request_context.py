@@ -102,6 +102,13 @@ def test_encryption_context_keys_are_case_insensitive_names() -> None:
     assert "kms:encryptioncontext:dept" in ctx.single_valued
 
 
+def test_encryption_context_keys_differing_in_case_share_one_condition_key() -> None:
+    ctx = ctx_for(encryption_context={"Dept": "Sales", "dept": "x"})
+    assert ctx.values["kms:encryptioncontext:dept"] == ("Sales", "x")
+    assert ctx.values["kms:encryptioncontextkeys"] == ("Dept", "dept")
+    assert "kms:encryptioncontext:dept" not in ctx.single_valued
+
+
 def test_encryption_algorithm_default_only_on_encryption_operations() -> None:
     assert ctx_for().values["kms:encryptionalgorithm"] == ("SYMMETRIC_DEFAULT",)
     assert "kms:encryptionalgorithm" not in ctx_for(action="kms:DescribeKey").values
