@@ -91,6 +91,7 @@ cdef class CStatement:
     cdef tuple conditions            # CCondition, in document order
     cdef object empty_negation       # str: an empty NotPrincipal/NotAction/NotResource
     cdef dict reasons                # source name -> Reason without detail
+    cdef object last_reason          # the last of them used (None at first)
 
 
 cdef class CompiledPolicy:

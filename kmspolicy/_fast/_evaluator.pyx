@@ -50,6 +50,21 @@ from kmspolicy.language.catalogue import ACTION_INDEX
 
 __all__ = ["compile_policy", "evaluate", "evaluate_parts"]
 
+cdef extern from *:
+    """
+    /* Equality of two exact str objects: lengths, widths and cached hashes first. */
+    static inline int kmspolicy_str_eq(PyObject* a, PyObject* b) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+        Py_hash_t ha = ((PyASCIIObject*)a)->hash, hb = ((PyASCIIObject*)b)->hash;
+        if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
+            return 0;
+        if (ha != -1 && hb != -1 && ha != hb)
+            return 0;
+        return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), n * PyUnicode_KIND(a)) == 0;
+    }
+    """
+    bint _str_eq "kmspolicy_str_eq"(object a, object b) noexcept
+
 cdef enum:
     NO_MATCH = -1
     DIRECT = 0
@@ -98,6 +113,7 @@ cdef type _Grant = Grant
 cdef type _GrantTable = GrantTable
 # Slot offsets of the fields read on every decision.
 cdef Py_ssize_t _D_EFFECT = slot_offset(Decision, "effect")
+cdef Py_ssize_t _R_SOURCE = slot_offset(Reason, "source")
 cdef Py_ssize_t _D_REASONS = slot_offset(Decision, "reasons")
 cdef Py_ssize_t _D_ERRORS = slot_offset(Decision, "errors")
 cdef Py_ssize_t _S_KEY = slot_offset(PolicySet, "key")
@@ -182,7 +198,7 @@ cdef object _request_value(int kind, str text):
         return text
     if kind == V_STRING_IGNORE_CASE:
         return text.casefold()
-    if kind == V_BOOL and (text == "true" or text == "false"):
+    if kind == V_BOOL and type(text) is str and (_str_eq(text, "true") or _str_eq(text, "false")):
         return text  # already in the form _parse_bool gives
     cdef dict cache = <dict>_REQUEST_VALUES[kind]
     cdef PyObject* hit = PyDict_GetItemWithError(cache, text)
@@ -428,12 +444,16 @@ cdef Py_ssize_t _scan(
                 f"could not be evaluated ({problem})",
             )
         else:
-            cached = PyDict_GetItemWithError(s.reasons, source)
-            if cached is not NULL:
-                reason = <object>cached
-            else:
-                reason = Reason(source_kind, source, s.effect, s.sid, s.index, s.span, "")
-                s.reasons[source] = reason
+            # A statement is nearly always read under one source name: try the last first.
+            reason = s.last_reason
+            if reason is None or get_slot(reason, _R_SOURCE) is not source:
+                cached = PyDict_GetItemWithError(s.reasons, source)
+                if cached is not NULL:
+                    reason = <object>cached
+                else:
+                    reason = Reason(source_kind, source, s.effect, s.sid, s.index, s.span, "")
+                    s.reasons[source] = reason
+                s.last_reason = reason
         if s.deny:
             if scan.denies is None:
                 scan.denies = []
@@ -465,7 +485,7 @@ cdef int _grant_use(object grant, str operation, object ctx) except -1:
         if token is None or token not in get_slot(ctx, _X_GRANT_TOKENS):
             return PENDING
     if PySet_Contains(_SYMMETRIC, operation):
-        if operation == "creategrant":
+        if _str_eq(operation, "creategrant"):
             wanted = get_slot(ctx, _X_GRANT_OPERATIONS)
             if wanted is None or not set(wanted) <= operations:
                 return OPERATION_NOT_GRANTED
@@ -494,7 +514,7 @@ cdef inline bint _same(object a, object b) except -1:
     if a is b:
         return True
     if type(a) is str and type(b) is str:
-        return (<str>a) == (<str>b)
+        return _str_eq(a, b)
     return a == b
 
 
