@@ -266,7 +266,10 @@ def _seal(key: CryptoKey, plaintext: bytes, context: Mapping[str, str] | None) -
     nonce = prim.random_nonce()
     header = _blob.header_prefix(key.key_id, backing.material_id) + nonce
     aad = header + _blob.encode_context(context) if context else header + _blob.EMPTY_CONTEXT
-    return _blob.join(header, backing.aead().encrypt(nonce, plaintext, aad))
+    body: bytes = backing.aead().encrypt(nonce, plaintext, aad)
+    if len(header) + len(body) > _blob.MAX_BLOB:  # what _blob.join checks, without the call
+        return _blob.join(header, body)  # raises
+    return header + body
 
 
 def _open(key: CryptoKey, ciphertext_blob: bytes, context: Mapping[str, str] | None) -> bytes:
@@ -340,7 +343,16 @@ def encrypt(
     algorithm: str = "SYMMETRIC_DEFAULT",
 ) -> bytes:
     """Encrypt: a ciphertext blob (symmetric) or raw RSAES-OAEP ciphertext."""
-    _authorize(permit, "kms:Encrypt", key)
+    if type(permit) is not Permit or permit.action != "kms:Encrypt" or permit.resource != key.arn:
+        _authorize(permit, "kms:Encrypt", key)  # raises
+    if (
+        algorithm == "SYMMETRIC_DEFAULT"
+        and key.key_usage == "ENCRYPT_DECRYPT"
+        and key.key_spec == "SYMMETRIC_DEFAULT"
+        and type(plaintext) is bytes
+        and 0 < len(plaintext) <= MAX_MESSAGE
+    ):  # the common case, with _encrypt_any's checks inline
+        return _seal(key, plaintext, encryption_context)
     return _encrypt_any(key, plaintext, encryption_context, algorithm, "Encrypt")
 
 
