@@ -1,7 +1,7 @@
 """``kmspolicy admin``: set up a KMS data directory and its IAM directory.
 
-Every subcommand works on the data directory given by ``--data`` (or
-``$KMSPOLICY_DATA_DIR``): ``init`` creates it (database and root key), the others add
+Every subcommand works on the data directory given by ``--data-dir`` (or
+``$KMSPOLICY_DATA_DIR``; default ``kms-data``, as for ``kmspolicy serve``): ``init`` creates it (database and root key), the others add
 accounts, users and roles, attach identity policies, permissions boundaries and service
 control policies (``attach-scp``/``detach-scp``, ``set-management-account``), issue or
 import access keys and list what exists; ``hsm add|list|remove`` registers PKCS#11 tokens as
@@ -70,10 +70,11 @@ def _tags(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.group(name="admin")
 @click.option(
-    "--data",
+    "--data-dir",
     "data",
     envvar="KMSPOLICY_DATA_DIR",
-    required=True,
+    default="kms-data",
+    show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="The KMS data directory (or $KMSPOLICY_DATA_DIR).",
 )

@@ -36,6 +36,7 @@ def _when(text: str | None, option: str) -> datetime | None:
 
 _data_dir = click.option(
     "--data-dir",
+    envvar="KMSPOLICY_DATA_DIR",
     type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_DATA_DIR,
     show_default=True,

@@ -86,6 +86,7 @@ def _log_config() -> dict[str, Any]:
 @click.command(name="serve")
 @click.option(
     "--data-dir",
+    envvar="KMSPOLICY_DATA_DIR",
     type=click.Path(file_okay=False, path_type=Path),
     default="kms-data",
     show_default=True,

@@ -25,7 +25,7 @@ ALLOW = {
 
 
 def admin(data: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["admin", "--data", str(data), *args], input=stdin)
+    result = CliRunner().invoke(main, ["admin", "--data-dir", str(data), *args], input=stdin)
     return result.exit_code, result.output
 
 

@@ -108,7 +108,7 @@ def test_scps_survive_a_restart(tmp_path: Path) -> None:
 
 
 def _admin(data: Path, *args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["admin", "--data", str(data), *args], input=stdin)
+    result = CliRunner().invoke(main, ["admin", "--data-dir", str(data), *args], input=stdin)
     return result.exit_code, result.output
 
 

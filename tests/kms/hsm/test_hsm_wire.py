@@ -23,7 +23,7 @@ from kmspolicy.cli import main
 
 
 def _admin(data_dir: Path, *args: str) -> Any:
-    result = CliRunner().invoke(main, ["admin", "--data", str(data_dir), "hsm", *args])
+    result = CliRunner().invoke(main, ["admin", "--data-dir", str(data_dir), "hsm", *args])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -127,7 +127,7 @@ def test_boto3_custom_key_store_end_to_end(
 
 def test_admin_hsm_add_list_remove(tmp_path: Path, token: Token) -> None:
     data_dir = tmp_path / "data"
-    CliRunner().invoke(main, ["admin", "--data", str(data_dir), "init"])
+    CliRunner().invoke(main, ["admin", "--data-dir", str(data_dir), "init"])
     cluster_id = new_cluster_id()
     added = _admin(
         data_dir,
@@ -141,7 +141,7 @@ def test_admin_hsm_add_list_remove(tmp_path: Path, token: Token) -> None:
     )
     assert added["TrustAnchorCertificate"].startswith("-----BEGIN CERTIFICATE-----")
     assert [c["CloudHsmClusterId"] for c in _admin(data_dir, "list")] == [cluster_id]
-    args = ["admin", "--data", str(data_dir), "hsm", "add", "--cluster-id", new_cluster_id()]
+    args = ["admin", "--data-dir", str(data_dir), "hsm", "add", "--cluster-id", new_cluster_id()]
     args += ["--module", token.module, "--token-label", "no-such-token"]
     refused = CliRunner().invoke(main, args)
     assert refused.exit_code == 1 and "no token labelled 'no-such-token'" in refused.output
