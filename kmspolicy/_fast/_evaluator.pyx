@@ -589,6 +589,7 @@ cdef object _exact_caller(object caller):
     )
 
 
+@cython.binding(False)  # a plain builtin function: the cheapest call from Python
 def evaluate(policies, ctx) -> Decision:
     """Decide ``ctx`` against ``policies`` (a PolicySet of CompiledPolicy)."""
     if type(policies) is _PolicySet:
@@ -596,6 +597,7 @@ def evaluate(policies, ctx) -> Decision:
     return _evaluate(policies.key, policies.caller, ctx)
 
 
+@cython.binding(False)
 def evaluate_parts(key, caller, ctx) -> Decision:
     """Decide ``ctx`` against a key's KeyPolicies and a caller's CallerPolicies (of
     CompiledPolicy), as ``evaluate`` does with them paired in a PolicySet."""
