@@ -338,7 +338,6 @@ def encrypt(
     permit: Permit,
     key: CryptoKey,
     plaintext: bytes,
-    *,
     encryption_context: Mapping[str, str] | None = None,
     algorithm: str = "SYMMETRIC_DEFAULT",
 ) -> bytes:
@@ -351,8 +350,20 @@ def encrypt(
         and key.key_spec == "SYMMETRIC_DEFAULT"
         and type(plaintext) is bytes
         and 0 < len(plaintext) <= MAX_MESSAGE
-    ):  # the common case, with _encrypt_any's checks inline
-        return _seal(key, plaintext, encryption_context)
+        and key.generations
+    ):  # the common case, with _encrypt_any's and _seal's steps inline
+        backing = key.generations[-1]
+        nonce = prim.random_nonce()
+        header = _blob.header_prefix(key.key_id, backing.material_id) + nonce
+        if encryption_context:
+            aad = header + _blob.encode_context(encryption_context)
+        else:
+            aad = header + _blob.EMPTY_CONTEXT
+        aead = backing._aead
+        body: bytes = (aead if aead is not None else backing.aead()).encrypt(nonce, plaintext, aad)
+        if len(header) + len(body) > _blob.MAX_BLOB:
+            return _blob.join(header, body)  # raises
+        return header + body
     return _encrypt_any(key, plaintext, encryption_context, algorithm, "Encrypt")
 
 

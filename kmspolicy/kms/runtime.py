@@ -160,7 +160,7 @@ class Runtime:
         self._decisions: dict[tuple[Any, ...], tuple[Decision, Permit | None]] = {}
         self._resolved: dict[tuple[str, str, bool], tuple[str, str | None, str]] = {}
         self._usage: dict[str, list[Any]] = {}  # key id -> [operation, time, request id]
-        self._usage_written: dict[str, datetime] = {}
+        self._usage_due: dict[str, datetime] = {}  # key id -> when the next write is due
         self._lock = threading.RLock()
         self._observer = _CallState()
 
@@ -174,12 +174,12 @@ class Runtime:
         """Note a successful cryptographic operation. Written through to the store at
         most once a minute per key (and by ``flush_usage``), to keep writes off the hot path."""
         now = self.clock.now()
-        written = self._usage_written.get(key_id)
-        if written is not None and now - written < _USAGE_WRITE_INTERVAL:
+        due = self._usage_due.get(key_id)
+        if due is not None and now < due:
             self._usage[key_id] = [operation, now, None]
             return
         with self._lock:
-            self._usage_written[key_id] = now
+            self._usage_due[key_id] = now + _USAGE_WRITE_INTERVAL
             self._usage.pop(key_id, None)
         self.store.record_key_usage(KeyUsageRecord(key_id, operation, now, str(uuid.uuid4())))
 
@@ -511,7 +511,26 @@ class Runtime:
         encryption_algorithm: str,
     ) -> Permit:
         """``authorize`` for the calls that carry a key, an encryption context and an
-        algorithm (Encrypt, Decrypt, data keys): the same decision, fewer steps."""
+        algorithm (Encrypt, Decrypt, data keys): the same decision, fewer steps. A cached
+        decision for an untimed caller and key is read here; the rest goes to ``_decide``."""
+        observer = self._observer.on_decision
+        if observer is None and not who.time_dependent and not key.time_dependent:
+            cached = self._decisions.get(
+                (
+                    who,
+                    key,
+                    action,
+                    None,
+                    key_id_alias,
+                    tuple(encryption_context.items()) if encryption_context else None,
+                    grant_tokens,
+                    encryption_algorithm,
+                    _NO_RARE_FIELDS,
+                    None,
+                )
+            )
+            if cached is not None and cached[1] is not None:
+                return cached[1]
         decision, permit = self._decide(
             who,
             action,

@@ -51,6 +51,9 @@ def test_on_decision_sees_every_decision_in_order(kms: KMS) -> None:
     seen.clear()
     kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN)  # no hook: not told
     assert seen == []
+    for _ in range(2):  # the cached Deny denies again without the hook
+        with pytest.raises(KMSError, match="AccessDenied"):
+            kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ALICE)
 
 
 @pytest.mark.parametrize(
@@ -68,6 +71,9 @@ def test_on_decision_sees_every_decision_in_order(kms: KMS) -> None:
         ({"KeyId": "k", "Plaintext": b"x", "DryRun": 1}, 1),
         ({"KeyId": "k", "Plaintext": b"x", "DryRun": None}, 0),
         ({"KeyId": 7, "Plaintext": None}, 2),
+        ({"KeyId": "k", "Plaintext": b"x", "Bogus": "y"}, 1),
+        ({"Plaintext": b"x"}, 1),
+        ({"KeyId": None, "Plaintext": b"x", "EncryptionContext": None}, 1),
     ],
 )
 def test_quick_checks_agree_with_the_full_checks(params: dict[str, Any], errors: int) -> None:

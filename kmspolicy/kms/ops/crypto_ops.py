@@ -43,17 +43,17 @@ def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     algorithm = p.get("EncryptionAlgorithm") or _SYMMETRIC
     context = p.get("EncryptionContext")
     permit = rt.permit(who, "kms:Encrypt", entry, alias, context, tokens, algorithm)
-    ready(rt, "Encrypt", entry)
-    dry_run(p)
-    blob = crypto.encrypt(
-        permit,
-        rt.crypto_key(entry, permit),
-        bytes(p["Plaintext"]),
-        encryption_context=context,
-        algorithm=algorithm,
-    )
-    rt.record_usage(entry.record.key_id, "Encrypt")
-    return {"CiphertextBlob": blob, "KeyId": entry.record.arn, "EncryptionAlgorithm": algorithm}
+    record = entry.record
+    if record.key_state != "Enabled" or record.custom_key_store_id is not None:
+        ready(rt, "Encrypt", entry)  # raises for a state Encrypt refuses
+    if p.get("DryRun"):
+        dry_run(p)  # raises
+    material = entry.material
+    if material is None or permit.resource != record.arn:
+        material = rt.crypto_key(entry, permit)
+    blob = crypto.encrypt(permit, material, bytes(p["Plaintext"]), context, algorithm)
+    rt.record_usage(record.key_id, "Encrypt")
+    return {"CiphertextBlob": blob, "KeyId": record.arn, "EncryptionAlgorithm": algorithm}
 
 
 def _source_key(
