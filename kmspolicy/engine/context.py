@@ -31,7 +31,9 @@ not even when the request's ``context`` names it. Keys of other namespaces named
 
 Cost: what depends only on the caller, the key or the action is derived once per
 ``Caller`` / ``KeyInfo`` object (kept while the object is reused, as the KMS keeps them)
-and once per action; a request then only adds its own inputs.
+and once per action; a request then only adds its own inputs. ``build_context`` is the
+compiled twin of ``derive_context`` (``kmspolicy/_fast/_context.pyx``) where the extension
+is built.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from kmspolicy.engine.operators import OperandError, parse_date
 from kmspolicy.engine.request import Caller, KeyInfo, PrincipalKind, Request
@@ -60,8 +62,10 @@ __all__ = [
     "ENCRYPTION_CONTEXT_OPERATIONS",
     "IAM_ONLY_PREFIXES",
     "MULTI_VALUED_KEYS",
+    "ContextBuilder",
     "RequestContext",
     "build_context",
+    "derive_context",
     "is_single_valued",
     "provides",
 ]
@@ -274,7 +278,7 @@ def _caller_facts(caller: Caller) -> _CallerFacts:
 
     def put(key: str, value: str | None) -> None:
         if value is not None:
-            values[key] = (value,)
+            values[sys.intern(key)] = (value,)  # interned as compiled condition keys are
 
     if caller.kind is PrincipalKind.SERVICE:
         put("aws:principalservicename", caller.arn)
@@ -328,7 +332,7 @@ def _key_facts(key: KeyInfo) -> _KeyFacts:
     if key.aliases:
         iam_only["kms:resourcealiases"] = tuple(key.aliases)
     for tag, tag_value in key.tags.items():
-        iam_only[f"aws:resourcetag/{tag.lower()}"] = (tag_value,)
+        iam_only[sys.intern(f"aws:resourcetag/{tag.lower()}")] = (tag_value,)
     return _KeyFacts((key.region,), properties, iam_only, key.account)
 
 
@@ -388,11 +392,12 @@ def _time_values(moment: datetime | None) -> tuple[tuple[str, ...], tuple[str, .
     return _clock_values
 
 
-def build_context(request: Request, *, now: datetime | None = None) -> RequestContext:
+def derive_context(request: Request, *, now: datetime | None = None) -> RequestContext:
     """Derive the condition context of ``request`` as AWS KMS does.
 
     ``now`` is the clock for ``aws:CurrentTime`` / ``aws:EpochTime`` when the request does
-    not fix them (default: the current time).
+    not fix them (default: the current time). This is the specification; ``build_context``
+    is it or its compiled twin.
     """
     caller = request.caller
     act = _action(request.action)
@@ -527,3 +532,24 @@ def build_context(request: Request, *, now: datetime | None = None) -> RequestCo
 
 
 _NO_TOKENS: frozenset[str] = frozenset()
+
+
+class ContextBuilder(Protocol):
+    def __call__(self, request: Request, *, now: datetime | None = None) -> RequestContext: ...
+
+
+def _context_builder() -> ContextBuilder:
+    """``derive_context``, or its compiled twin (``kmspolicy/_fast/_context.pyx``, equal
+    results, checked by the differential test). Chosen as ``_context_constructor`` is."""
+    if os.environ.get("KMSPOLICY_NO_EXTENSIONS") or platform.python_implementation() != "CPython":
+        return derive_context
+    try:
+        from kmspolicy._fast._context import build_context as compiled
+    except ImportError:
+        return derive_context
+    builder: ContextBuilder = compiled
+    return builder
+
+
+# Derive the condition context of a Request as AWS KMS does (see ``derive_context``).
+build_context: ContextBuilder = _context_builder()

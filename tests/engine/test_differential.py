@@ -17,6 +17,7 @@ back (fail closed), so an exception escaping either evaluator fails the test.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +27,7 @@ from hypothesis import strategies as st
 
 from kmspolicy import _compat
 from kmspolicy.engine.authorizer import Authorizer
-from kmspolicy.engine.context import RequestContext, build_context
+from kmspolicy.engine.context import RequestContext, build_context, derive_context
 from kmspolicy.engine.decision import Decision
 from kmspolicy.engine.evaluators import available_evaluators
 from kmspolicy.engine.grants import Grant, GrantTable
@@ -508,3 +509,36 @@ def test_evaluate_always_returns_a_decision(
     compiled = authorizer.load(policies)
     for request in batch:
         assert isinstance(authorizer.decide(compiled, request, now=NOW), Decision)
+
+
+_OPTIONAL_TEXT = st.sampled_from([None, "", "RSASSA_PSS_SHA_256", "DIGEST"])
+_GRANT_PRINCIPAL = st.sampled_from([None, f"arn:aws:iam::{A}:role/App"])
+
+
+@st.composite
+def varied_requests(draw: st.DrawFn) -> Request:
+    """``requests()`` with the inputs it leaves at their defaults drawn too, and usually
+    without explicit context keys (the requests the compiled derivation handles itself)."""
+    request = draw(requests())
+    return replace(
+        request,
+        context={} if draw(st.integers(0, 3)) else request.context,
+        resource=draw(st.sampled_from([None, f"arn:aws:kms:us-east-1:{A}:alias/app"])),
+        encryption_algorithm=draw(_OPTIONAL_TEXT),
+        signing_algorithm=draw(_OPTIONAL_TEXT),
+        message_type=draw(_OPTIONAL_TEXT),
+        mac_algorithm=draw(_OPTIONAL_TEXT),
+        grantee_principal=draw(_GRANT_PRINCIPAL),
+        retiring_principal=draw(_GRANT_PRINCIPAL),
+        secure_transport=draw(st.sampled_from([None, True, False])),
+        source_vpce=draw(st.sampled_from([None, "vpce-1a2b3c4d"])),
+        current_time=draw(st.sampled_from([None, None, None, "2026-01-01T00:00:00Z"])),
+    )
+
+
+@pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build: one derivation")
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(varied_requests())
+def test_compiled_context_derives_as_the_reference(request: Request) -> None:
+    assert build_context is not derive_context  # the compiled twin is in use
+    assert build_context(request, now=NOW) == derive_context(request, now=NOW)
