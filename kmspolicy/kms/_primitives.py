@@ -57,8 +57,8 @@ def random_bytes(n: int) -> bytes:
 
 _NONCE_LEN = 12
 _NONCE_BATCH = 256
-_nonces: list[bytes] = []
-os.register_at_fork(after_in_child=_nonces.clear)
+NONCE_POOL: list[bytes] = []  # a hot path may pop from it, calling random_nonce when empty
+os.register_at_fork(after_in_child=NONCE_POOL.clear)
 
 
 def random_nonce() -> bytes:
@@ -68,11 +68,11 @@ def random_nonce() -> bytes:
     with an empty pool, so parent and child never hand out the same one.
     """
     try:
-        return _nonces.pop()
+        return NONCE_POOL.pop()
     except IndexError:
         block = os.urandom(_NONCE_LEN * _NONCE_BATCH)
-        _nonces.extend([block[i : i + _NONCE_LEN] for i in range(0, len(block), _NONCE_LEN)])
-        return _nonces.pop()
+        NONCE_POOL.extend([block[i : i + _NONCE_LEN] for i in range(0, len(block), _NONCE_LEN)])
+        return NONCE_POOL.pop()
 
 
 def digest(hash_name: str, data: bytes) -> bytes:

@@ -49,6 +49,7 @@ __all__ = [
     "VERSION",
     "Blob",
     "encode_context",
+    "encode_pairs",
     "header_bytes",
     "header_for",
     "header_prefix",
@@ -163,7 +164,7 @@ def encode_context(context: Mapping[str, str] | None) -> bytes:
         return EMPTY_CONTEXT
     pairs = tuple(context.items())
     try:
-        return _encode_pairs(pairs)
+        return encode_pairs(pairs)
     except TypeError:  # unhashable values: not strings either
         raise TypeError("encryption context keys and values must be strings") from None
 
@@ -172,7 +173,7 @@ EMPTY_CONTEXT = struct.pack(">I", 0)
 
 
 @lru_cache(maxsize=4096)
-def _encode_pairs(pairs: tuple[tuple[str, str], ...]) -> bytes:
+def encode_pairs(pairs: tuple[tuple[str, str], ...]) -> bytes:
     """``encode_context`` of the pairs; callers reuse a few contexts, so it is cached."""
     items: list[tuple[bytes, bytes]] = []
     for k, v in pairs:

@@ -353,10 +353,16 @@ def encrypt(
         and key.generations
     ):  # the common case, with _encrypt_any's and _seal's steps inline
         backing = key.generations[-1]
-        nonce = prim.random_nonce()
+        try:
+            nonce = prim.NONCE_POOL.pop()  # random_nonce without its call
+        except IndexError:
+            nonce = prim.random_nonce()
         header = _blob.header_prefix(key.key_id, backing.material_id) + nonce
         if encryption_context:
-            aad = header + _blob.encode_context(encryption_context)
+            try:  # encode_context's cached encoding, without its call
+                aad = header + _blob.encode_pairs(tuple(encryption_context.items()))
+            except TypeError:
+                aad = header + _blob.encode_context(encryption_context)  # raises
         else:
             aad = header + _blob.EMPTY_CONTEXT
         aead = backing._aead

@@ -23,7 +23,8 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from kmspolicy.engine.authorizer import Authorizer
@@ -33,7 +34,7 @@ from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
 from kmspolicy.engine.request import KeyInfo, Request
 from kmspolicy.errors import KMSError, PolicySyntaxError
 from kmspolicy.kms import crypto
-from kmspolicy.kms.clock import Clock
+from kmspolicy.kms.clock import Clock, SystemClock
 from kmspolicy.kms.keyring import KeyRing
 from kmspolicy.kms.model import GrantRecord, KeyRecord, KeyUsageRecord
 from kmspolicy.kms.principals import Caller, Directory, Identity
@@ -152,6 +153,10 @@ class Runtime:
         self.keyring = keyring
         self.directory = directory
         self.clock = clock
+        # the system clock read without its Python frame (it is on every call's path)
+        self._now: Callable[[], datetime] = (
+            partial(datetime.now, UTC) if type(clock) is SystemClock else clock.now
+        )
         self.region = region
         self.authorizer = authorizer
         self.grant_propagation = grant_propagation
@@ -173,7 +178,7 @@ class Runtime:
     def record_usage(self, key_id: str, operation: str) -> None:
         """Note a successful cryptographic operation. Written through to the store at
         most once a minute per key (and by ``flush_usage``), to keep writes off the hot path."""
-        now = self.clock.now()
+        now = self._now()
         due = self._usage_due.get(key_id)
         if due is not None and now < due:
             self._usage[key_id] = [operation, now, None]
@@ -513,20 +518,16 @@ class Runtime:
         """``authorize`` for the calls that carry a key, an encryption context and an
         algorithm (Encrypt, Decrypt, data keys): the same decision, fewer steps. A cached
         decision for an untimed caller and key is read here; the rest goes to ``_decide``."""
-        observer = self._observer.on_decision
-        if observer is None and not who.time_dependent and not key.time_dependent:
+        if self._observer.on_decision is None and not who.time_dependent and not key.time_dependent:
             cached = self._decisions.get(
                 (
                     who,
                     key,
                     action,
-                    None,
                     key_id_alias,
                     tuple(encryption_context.items()) if encryption_context else None,
                     grant_tokens,
                     encryption_algorithm,
-                    _NO_RARE_FIELDS,
-                    None,
                 )
             )
             if cached is not None and cached[1] is not None:
@@ -568,19 +569,26 @@ class Runtime:
         when a policy in force mentions the time."""
         tokens = grant_tokens if type(grant_tokens) is tuple else tuple(grant_tokens)
         timed = who.time_dependent or (key is not None and key.time_dependent)
-        now = self.clock.now() if timed else None
-        cache_key = (
-            who,
-            key,
-            action,
-            resource,
-            key_id_alias,
-            tuple(encryption_context.items()) if encryption_context else None,
-            tokens,
-            encryption_algorithm,
-            rare,
-            now.replace(microsecond=0) if now is not None else None,
-        )
+        now = self._now() if timed else None
+        pairs = tuple(encryption_context.items()) if encryption_context else None
+        cache_key: tuple[Any, ...]
+        if now is None and resource is None and rare is _NO_RARE_FIELDS:
+            # the common request (what ``permit`` reads): a shorter key, never equal to a
+            # long one (tuples of different lengths)
+            cache_key = (who, key, action, key_id_alias, pairs, tokens, encryption_algorithm)
+        else:
+            cache_key = (
+                who,
+                key,
+                action,
+                resource,
+                key_id_alias,
+                pairs,
+                tokens,
+                encryption_algorithm,
+                rare,
+                now.replace(microsecond=0) if now is not None else None,
+            )
         override = key_policies is not None
         cached = None if override else self._decisions.get(cache_key)
         if cached is None:

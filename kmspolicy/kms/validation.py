@@ -272,47 +272,50 @@ def _quick_tests(operation: str, shape_name: str) -> tuple[dict[str, Quick], tup
     return _QUICK.setdefault(operation, (quick, tuple(shape.get("required", ()))))
 
 
-def _quick_valid(operation: str, params: Any) -> bool:
-    """True when every member passes its quick test and every required one is there: the
-    common request, checked in one loop without the checkers' calls. False says nothing:
-    the full check decides (and words the errors)."""
+def validate_input(operation: str, params: Any) -> None:
+    """Raise ValidationException listing every way ``params`` breaks the input shape.
+
+    First the quick path: every member passes its quick test and every required one is
+    there, checked in one loop without the checkers' calls. Anything else gets the full
+    check, which decides and words the errors."""
     tests = _QUICK.get(operation)
     if tests is None:
         shape_name = OPERATIONS[operation][0]
-        if shape_name is None:
-            return False
-        tests = _quick_tests(operation, shape_name)
+        tests = _quick_tests(operation, shape_name) if shape_name is not None else ({}, ())
     quick, required = tests
-    if type(params) is not dict:
-        return False
-    for name, item in params.items():
-        q = quick.get(name)
-        if q is None:
-            return False
-        kind, low, high, enum = q
-        if type(item) is not kind:
-            if item is None:
-                continue
-            return False
-        value: Any = item  # the type test narrows to object; it is one of the quick kinds
-        if kind is dict:
-            for k, v in value.items():
-                if type(k) is not str or type(v) is not str:
-                    return False
-        elif kind is not bool:
-            size = len(value)
-            if size < low or size > high or (enum is not None and value not in enum):
-                return False
-    for name in required:  # noqa: SIM110 - a loop beats all() and a generator here
-        if params.get(name) is None:
-            return False
-    return True
+    if type(params) is dict and quick:
+        for name, item in params.items():
+            q = quick.get(name)
+            if q is None:
+                break
+            kind, low, high, enum = q
+            if type(item) is not kind:
+                if item is None:
+                    continue
+                break
+            value: Any = item  # the type test narrows to object; it is one of the quick kinds
+            if kind is dict:
+                plain = True
+                for k, v in value.items():
+                    if type(k) is not str or type(v) is not str:
+                        plain = False  # a non-string pair: the full check words it
+                        break
+                if not plain:
+                    break
+            elif kind is not bool:
+                size = len(value)
+                if size < low or size > high or (enum is not None and value not in enum):
+                    break
+        else:
+            for name in required:
+                if params.get(name) is None:
+                    break
+            else:
+                return
+    _validate_fully(operation, params)
 
 
-def validate_input(operation: str, params: Any) -> None:
-    """Raise ValidationException listing every way ``params`` breaks the input shape."""
-    if _quick_valid(operation, params):
-        return
+def _validate_fully(operation: str, params: Any) -> None:
     shape_name = OPERATIONS[operation][0]
     errors: Errors = []
     if shape_name is None:
