@@ -10,10 +10,14 @@ it. A request that names condition keys itself (``Request.context``) or fixes th
 """
 
 cimport cython
+from cpython.dict cimport PyDict_GetItemWithError
+from cpython.object cimport PyObject
 
 from kmspolicy._fast._slots cimport _new_object, get_slot, init_slot, slot_offset
 
 import sys
+import time
+from datetime import UTC, datetime
 
 from kmspolicy.engine import context as _reference
 from kmspolicy.engine.context import RequestContext, derive_context
@@ -32,7 +36,12 @@ cdef object _SERVICE = PrincipalKind.SERVICE
 cdef object _action = _reference._action
 cdef object _callers = _reference._CALLERS.get
 cdef object _keys = _reference._KEYS.get
+# The caches' own entries (id -> (part, facts)), read here without a Python call; a miss
+# goes through ``get``, which derives and stores.
+cdef dict _CALLER_ENTRIES = _reference._CALLERS._entries
+cdef dict _KEY_ENTRIES = _reference._KEYS._entries
 cdef object _time_values = _reference._time_values
+cdef object _clock = time.time
 cdef dict _EC_NAMES = _reference._EC_NAMES
 cdef object _ec_name = _reference._ec_name
 cdef frozenset _NO_TOKENS = _reference._NO_TOKENS
@@ -142,6 +151,40 @@ if list(RequestContext.__dataclass_fields__) != [
     raise ImportError("RequestContext's fields changed: update kmspolicy/_fast/_context.pyx")
 
 
+cdef object _cached(dict entries, object part):
+    """The facts ``entries`` holds for ``part`` (this very object), or None."""
+    cdef PyObject* entry = PyDict_GetItemWithError(entries, id(part))
+    if entry is NULL or (<tuple>entry)[0] is not part:
+        return None
+    return (<tuple>entry)[1]
+
+
+# (aws:CurrentTime, aws:EpochTime) of the last second asked for, and the last ``now``
+# object with its second (a datetime is immutable: its timestamp never changes).
+cdef long long _clock_second = -1
+cdef tuple _clock_pair = None
+cdef object _last_now = None
+cdef long long _last_now_second = 0
+
+
+cdef tuple _clock_values(object now):
+    """``context._time_values(now)``, formatted there once a second."""
+    global _clock_second, _clock_pair, _last_now, _last_now_second
+    cdef long long second
+    if now is None:
+        second = <long long>_clock()
+    elif now is _last_now:
+        second = _last_now_second
+    else:
+        second = <long long>now.timestamp()
+        _last_now, _last_now_second = now, second
+    if second != _clock_second or _clock_pair is None:
+        # formatted from this very second, so the pair and the second agree
+        _clock_pair = <tuple>_time_values(datetime.fromtimestamp(second, UTC))
+        _clock_second = second
+    return _clock_pair
+
+
 @cython.binding(False)  # a plain builtin function: the cheapest call from Python
 def build_context(request, *, now=None):
     """Derive the condition context of ``request`` as AWS KMS does (the compiled
@@ -159,7 +202,9 @@ def build_context(request, *, now=None):
         return derive_context(request, now=now)
     action_name = get_slot(request, _Q_ACTION)
     act = _action(action_name)
-    who = _callers(caller)
+    who = _cached(_CALLER_ENTRIES, caller)
+    if who is None:
+        who = _callers(caller)
     if type(act) is not _ActionType or type(who) is not _CallerFactsType:
         return derive_context(request, now=now)
     # Built in two parts: what key policies see, and the IAM-only keys added for the rest.
@@ -179,7 +224,7 @@ def build_context(request, *, now=None):
     secure = get_slot(request, _Q_SECURE_TRANSPORT)
     if secure is not None:
         values[K_SECURE_TRANSPORT] = _TRUE if secure else _FALSE
-    current, epoch = _time_values(now)
+    current, epoch = _clock_values(now)
     values[K_CURRENT_TIME] = current
     values[K_EPOCH_TIME] = epoch
     via_service = get_slot(request, _Q_VIA_SERVICE)
@@ -190,7 +235,9 @@ def build_context(request, *, now=None):
     # --- the key ------------------------------------------------------------------------
     key_account = None
     if key is not None:
-        facts = _keys(key)
+        facts = _cached(_KEY_ENTRIES, key)
+        if facts is None:
+            facts = _keys(key)
         if type(facts) is not _KeyFactsType:
             return derive_context(request, now=now)
         key_account = get_slot(facts, _F_ACCOUNT)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -511,6 +511,13 @@ def test_evaluate_always_returns_a_decision(
         assert isinstance(authorizer.decide(compiled, request, now=NOW), Decision)
 
 
+# Clocks a second apart, within one second, and an equal moment in another object.
+_CLOCKS = [
+    NOW,
+    NOW + timedelta(microseconds=999_999),
+    NOW + timedelta(seconds=1),
+    datetime(2026, 6, 1, 14, 0, tzinfo=timezone(timedelta(hours=2))),
+]
 _OPTIONAL_TEXT = st.sampled_from([None, "", "RSASSA_PSS_SHA_256", "DIGEST"])
 _GRANT_PRINCIPAL = st.sampled_from([None, f"arn:aws:iam::{A}:role/App"])
 
@@ -538,7 +545,7 @@ def varied_requests(draw: st.DrawFn) -> Request:
 
 @pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build: one derivation")
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
-@given(varied_requests())
-def test_compiled_context_derives_as_the_reference(request: Request) -> None:
+@given(varied_requests(), st.sampled_from(_CLOCKS))
+def test_compiled_context_derives_as_the_reference(request: Request, now: datetime) -> None:
     assert build_context is not derive_context  # the compiled twin is in use
-    assert build_context(request, now=NOW) == derive_context(request, now=NOW)
+    assert build_context(request, now=now) == derive_context(request, now=now)
