@@ -21,6 +21,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote, unquote
 
 from kmspolicy.errors import KMSError
@@ -180,6 +181,8 @@ def _canonical_path(path: str) -> str:
 
 
 def _canonical_query(query: str) -> str:
+    if not query:
+        return ""
     pairs = []
     for item in query.split("&"):
         if not item:
@@ -189,27 +192,39 @@ def _canonical_query(query: str) -> str:
     return "&".join(f"{n}={v}" for n, v in sorted(pairs))
 
 
+def _canonical(
+    request: HttpRequest, index: dict[str, list[str]], names: Sequence[str], signed: str
+) -> str:
+    """The canonical request over ``names`` (lowercase), ``signed`` being their
+    ``;``-joined list."""
+    lines = []
+    for name in names:
+        values = index.get(name, ())
+        if len(values) == 1:  # the common case: one value, usually already trimmed
+            value = values[0].strip()
+            if "  " in value or "\t" in value:
+                value = _SPACES.sub(" ", value)
+        else:
+            value = ",".join([_trim(v) for v in values])
+        lines.append(f"{name}:{value}\n")
+    method = request.method
+    return (
+        f"{method if method.isupper() else method.upper()}\n"
+        f"{_canonical_path(request.path)}\n{_canonical_query(request.query)}\n"
+        f"{''.join(lines)}\n{signed}\n{hashlib.sha256(request.body).hexdigest()}"
+    )
+
+
 def canonical_request(request: HttpRequest, signed_headers: Sequence[str]) -> str:
     """The canonical request of SigV4 task 1, over the headers named in ``signed_headers``
     (lowercase). A repeated header's values are joined with commas, each trimmed and with
     runs of whitespace folded to one space."""
-    index = request.header_values()
-    headers = "".join(
-        f"{name}:{','.join(_trim(v) for v in index.get(name, ()))}\n" for name in signed_headers
-    )
-    return "\n".join(
-        (
-            request.method.upper(),
-            _canonical_path(request.path),
-            _canonical_query(request.query),
-            headers,
-            ";".join(signed_headers),
-            hashlib.sha256(request.body).hexdigest(),
-        )
-    )
+    return _canonical(request, request.header_values(), signed_headers, ";".join(signed_headers))
 
 
+@lru_cache(maxsize=256)
 def _parse_amz_date(text: str) -> datetime:
+    # clients sign a handful of distinct timestamps a second: parsed once each
     if not _AMZ_DATE_SHAPE.match(text):
         raise ValueError(text)
     return datetime(
@@ -233,26 +248,70 @@ def signing_key(secret: str, date: str, region: str, service: str) -> bytes:
     """The derived key; it changes once a day per credential and region, so it is cached."""
     key = ("AWS4" + secret).encode("utf-8")
     for part in (date, region, service, "aws4_request"):
-        key = hmac.new(key, part.encode("utf-8"), hashlib.sha256).digest()
+        key = hmac.digest(key, part.encode("utf-8"), "sha256")
     return key
 
 
+@lru_cache(maxsize=1024)
+def _hmac_pads(secret: str, date: str, region: str, service: str) -> tuple[Any, Any]:
+    """HMAC-SHA256 under the signing key with its two padded key blocks already hashed
+    (RFC 2104): a signature is then two hash copies, not a keyed HMAC set up per request."""
+    block = signing_key(secret, date, region, service).ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+    return inner, outer
+
+
 def signature(key: bytes, to_sign: str) -> str:
-    return hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, to_sign.encode("utf-8"), "sha256").hex()
 
 
 def _check_skew(signed_at: datetime, amz_date: str, now: datetime) -> None:
+    if now - MAX_SKEW <= signed_at <= now + MAX_SKEW:
+        return
     stamp = now.strftime(_AMZ_DATE)
     if signed_at < now - MAX_SKEW:
         earliest = (now - MAX_SKEW).strftime(_AMZ_DATE)
         raise _invalid(
             f"Signature expired: {amz_date} is now earlier than {earliest} ({stamp} - 5 min.)"
         )
-    if signed_at > now + MAX_SKEW:
-        latest = (now + MAX_SKEW).strftime(_AMZ_DATE)
-        raise _invalid(
-            f"Signature not yet current: {amz_date} is still later than {latest} ({stamp} + 5 min.)"
-        )
+    latest = (now + MAX_SKEW).strftime(_AMZ_DATE)
+    raise _invalid(
+        f"Signature not yet current: {amz_date} is still later than {latest} ({stamp} + 5 min.)"
+    )
+
+
+# The Authorization header as botocore and the AWS SDKs write it. A header of this form
+# parses to what _parse_authorization would give; any other form goes through it.
+_SDK_AUTHORIZATION = re.compile(
+    r"AWS4-HMAC-SHA256 Credential=([^/,=\s]+)/([^/,\s]*)/([^/,\s]*)/([^/,\s]*)/([^/,\s]*),"
+    r" ?SignedHeaders=([^,\s]+), ?Signature=([^,\s]+)"
+)
+
+
+@lru_cache(maxsize=256)
+def _signed_header_list(signed: str) -> tuple[tuple[str, ...], str | None, bool]:
+    """For a SignedHeaders value: its names, the first required header it lacks (as AWS
+    names it), and whether the list is sorted, unique and lowercase."""
+    names = tuple(signed.split(";"))
+    missing = next((shown for required, shown in _REQUIRED_SIGNED if required not in names), None)
+    well_formed = list(names) == sorted(set(names)) and all(n == n.lower() for n in names)
+    return names, missing, well_formed
+
+
+_REQUIRED_SIGNED = (("host", "Host"), ("x-amz-date", "X-Amz-Date"))
+
+
+@lru_cache(maxsize=64)
+def _valid_region(region: str) -> bool:
+    return _REGION.match(region) is not None
+
+
+def _one(index: dict[str, list[str]], name: str) -> str | None:
+    values = index.get(name)
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else ",".join(values)
 
 
 def verify(
@@ -267,25 +326,34 @@ def verify(
 
     ``regions`` limits the credential scopes accepted (None: any well-formed region).
     """
-    header = request.header("authorization")
+    index = request.header_values()
+    header = _one(index, "authorization")
     if header is None:
         raise KMSError("MissingAuthenticationTokenException", "Missing Authentication Token")
-    auth = _parse_authorization(header)
-    amz_date = request.header("x-amz-date")
+    sdk_form = _SDK_AUTHORIZATION.fullmatch(header)
+    if sdk_form is not None:
+        key_id, date, region, scope_service, terminator, signed, given = sdk_form.groups()
+    else:
+        auth = _parse_authorization(header)
+        key_id, date, region = auth.access_key_id, auth.date, auth.region
+        scope_service, terminator, given = auth.service, auth.terminator, auth.signature
+        signed = ";".join(auth.signed_headers)
+    amz_date = _one(index, "x-amz-date")
     if amz_date is None:
         raise _incomplete(
             "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' "
             f"header. Authorization={header}"
         )
-    for required, shown in (("host", "Host"), ("x-amz-date", "X-Amz-Date")):
-        if required not in auth.signed_headers:
-            raise _incomplete(f"'{shown}' must be a 'SignedHeader' in the AWS Authorization.")
-    if list(auth.signed_headers) != sorted(set(auth.signed_headers)) or any(
-        name != name.lower() or request.header(name) is None for name in auth.signed_headers
-    ):
+    names, missing, well_formed = _signed_header_list(signed)
+    if missing is not None:
+        raise _incomplete(f"'{missing}' must be a 'SignedHeader' in the AWS Authorization.")
+    if not well_formed:
         raise _invalid(_MISMATCH)
-    token = request.header("x-amz-security-token")
-    if token is not None and "x-amz-security-token" not in auth.signed_headers:
+    for name in names:
+        if not index.get(name):
+            raise _invalid(_MISMATCH)
+    token = _one(index, "x-amz-security-token")
+    if token is not None and "x-amz-security-token" not in names:
         raise _incomplete(
             "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization."
         )
@@ -296,34 +364,40 @@ def verify(
             f"Date must be in ISO-8601 'basic format'. Got '{amz_date}'. "
             "See http://en.wikipedia.org/wiki/ISO_8601"
         ) from None
-    if auth.date != amz_date[:8]:
+    if date != amz_date[:8]:
         raise _invalid(
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
-            f"from HTTP: '{auth.date}' != '{amz_date[:8]}', from '{amz_date}'."
+            f"from HTTP: '{date}' != '{amz_date[:8]}', from '{amz_date}'."
         )
-    if not _REGION.match(auth.region) or (regions is not None and auth.region not in regions):
-        raise _invalid(f"Credential should be scoped to a valid region, not '{auth.region}'. ")
-    if auth.service != service:
+    if not _valid_region(region) or (regions is not None and region not in regions):
+        raise _invalid(f"Credential should be scoped to a valid region, not '{region}'. ")
+    if scope_service != service:
         raise _invalid(f"Credential should be scoped to correct service: '{service}'. ")
-    if auth.terminator != "aws4_request":
+    if terminator != "aws4_request":
         raise _invalid(
             "Credential should be scoped with a valid terminator: 'aws4_request', "
-            f"not '{auth.terminator}'. "
+            f"not '{terminator}'. "
         )
     _check_skew(signed_at, amz_date, now)
-    caller, secret, session_token = lookup(auth.access_key_id)
+    caller, secret, session_token = lookup(key_id)
     if session_token is not None or token is not None:
         if token is None or session_token is None:
             raise KMSError("UnrecognizedClientException", _INVALID_TOKEN)
         if not hmac.compare_digest(token.encode("utf-8"), session_token.encode("utf-8")):
             raise KMSError("UnrecognizedClientException", _INVALID_TOKEN)
-    if not _SIGNATURE.match(auth.signature):
+    if not _SIGNATURE.match(given):
         raise _invalid(_MISMATCH)
-    scope = f"{auth.date}/{auth.region}/{auth.service}/aws4_request"
-    expected = signature(
-        signing_key(secret, auth.date, auth.region, auth.service),
-        string_to_sign(amz_date, scope, canonical_request(request, auth.signed_headers)),
+    canonical = _canonical(request, index, names, signed).encode("utf-8")
+    to_sign = (
+        f"{ALGORITHM}\n{amz_date}\n{date}/{region}/{service}/aws4_request\n"
+        f"{hashlib.sha256(canonical).hexdigest()}"
     )
-    if not hmac.compare_digest(expected.encode("ascii"), auth.signature.encode("ascii")):
+    inner_pad, outer_pad = _hmac_pads(secret, date, region, service)
+    inner = inner_pad.copy()
+    inner.update(to_sign.encode("utf-8"))
+    outer = outer_pad.copy()
+    outer.update(inner.digest())
+    expected = outer.hexdigest()
+    if not hmac.compare_digest(expected, given):
         raise _invalid(_MISMATCH)
-    return Authenticated(caller, auth.access_key_id, auth.region, signed_at)
+    return Authenticated(caller, key_id, region, signed_at)

@@ -172,6 +172,22 @@ def test_signature_round_trip_through_own_signer(monkeypatch: pytest.MonkeyPatch
     assert request.header("authorization").endswith(f"Signature={ours}")  # type: ignore[union-attr]
 
 
+def test_authorization_in_another_layout_verifies(monkeypatch: pytest.MonkeyPatch) -> None:
+    # not the SDKs' layout (order, spacing): the general parser reads the same fields
+    request = botocore_signed(monkeypatch)
+    header = request.header("authorization")
+    assert header is not None
+    algorithm, rest = header.split(" ", 1)
+    credential, signed, sig = (part.strip() for part in rest.split(","))
+    for layout in (
+        f"{algorithm}  {sig} ,{credential},  {signed}",
+        f" {algorithm} {credential},{signed},{sig}\t",
+    ):
+        assert verify(with_header(request, "Authorization", layout), lookup, NOW).caller.arn == USER
+    wrong = f"{algorithm} {credential}, {signed}, {sig[:-1]}{'1' if sig.endswith('0') else '0'}"
+    assert refused(with_header(request, "Authorization", wrong)).code == "InvalidSignatureException"
+
+
 # --- refusals ------------------------------------------------------------------------------
 
 
