@@ -10,7 +10,9 @@ it. A request that names condition keys itself (``Request.context``) or fixes th
 """
 
 cimport cython
-from cpython.dict cimport PyDict_GetItemWithError
+from cpython.dict cimport PyDict_GetItemWithError, PyDict_Next
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from cpython.object cimport PyObject
 
 from kmspolicy._fast._slots cimport _new_object, get_slot, init_slot, slot_offset
@@ -151,6 +153,22 @@ if list(RequestContext.__dataclass_fields__) != [
     raise ImportError("RequestContext's fields changed: update kmspolicy/_fast/_context.pyx")
 
 
+cdef tuple _items(dict mapping):
+    """(``tuple(mapping.items())``, ``tuple(mapping)``) without the views' iterators."""
+    cdef Py_ssize_t n = len(mapping), position = 0, i = 0
+    cdef PyObject* key
+    cdef PyObject* value
+    cdef tuple pairs = PyTuple_New(n), names = PyTuple_New(n)
+    while i < n and PyDict_Next(mapping, &position, &key, &value):
+        pair = (<object>key, <object>value)
+        Py_INCREF(pair)
+        PyTuple_SET_ITEM(pairs, i, pair)
+        Py_INCREF(<object>key)
+        PyTuple_SET_ITEM(names, i, <object>key)
+        i += 1
+    return pairs, names
+
+
 cdef object _cached(dict entries, object part):
     """The facts ``entries`` holds for ``part`` (this very object), or None."""
     cdef PyObject* entry = PyDict_GetItemWithError(entries, id(part))
@@ -250,10 +268,17 @@ def build_context(request, *, now=None):
 
     # --- the call's inputs --------------------------------------------------------------
     context = get_slot(request, _Q_ENCRYPTION_CONTEXT)
-    pairs = tuple(context.items()) if context else ()
+    cdef tuple pairs, names
+    if not context:
+        pairs = ()
+    elif type(context) is dict:
+        pairs, names = _items(<dict>context)
+    else:
+        pairs = tuple(context.items())
+        names = tuple(context)
     if pairs and get_slot(act, _A_ENCRYPTION_CONTEXT):
-        values[K_EC_KEYS] = tuple(context)
-        for ec_key, ec_value in <tuple>pairs:
+        values[K_EC_KEYS] = names
+        for ec_key, ec_value in pairs:
             name = _EC_NAMES.get(ec_key) or _ec_name(ec_key)
             if name in values:  # keys that differ only in case share one condition key
                 values[name] = (*values[name], ec_value)
