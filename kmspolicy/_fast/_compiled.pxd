@@ -67,6 +67,7 @@ cdef class CCondition:
     cdef object error      # str: the condition can never be evaluated (unknown operator, bad value)
     cdef object spec       # the reference OperatorSpec (parsing of substituted values)
     cdef frozenset opset   # C_EQ with static operands
+    cdef str single        # ... when that is one string: it (compared without the set)
     cdef tuple operands    # other compares with static operands
     cdef tuple entries     # with variables: per value a parsed operand, a Failure or a Template
     cdef bint null_true    # Null: some value is "true" / "false"

@@ -227,6 +227,8 @@ cdef CCondition _compile_condition(condition):
         c.null_false = "false" in entries
     elif c.compare == C_EQ:
         c.opset = frozenset(entries)
+        if len(c.opset) == 1 and type(entries[0]) is str:
+            c.single = entries[0]
     else:
         c.operands = tuple(entries)
     return c

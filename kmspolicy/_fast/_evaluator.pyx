@@ -250,6 +250,8 @@ cdef bint _compare(int how, object r, object op) except -1:
 cdef bint _hits(CCondition c, object operands, object r) except -1:
     """Whether request value ``r`` matches some policy value."""
     if operands is None:
+        if c.single is not None and type(r) is str:
+            return r is c.single or _str_eq(r, c.single)
         return PySet_Contains(c.opset, r)
     if type(operands) is tuple:  # static operands: never None
         for op in <tuple>operands:
