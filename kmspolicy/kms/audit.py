@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import queue
 import random
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,10 +85,29 @@ _READ_ONLY = frozenset(
 )
 
 
-def new_id() -> str:
-    """A random (version 4) UUID for request and event ids. Ids need to be unique, not
-    secret, so they come from ``random`` rather than the slower ``os.urandom``."""
-    return str(uuid.UUID(int=random.getrandbits(128), version=4))
+class _Ids:
+    """Ids shaped as version 4 UUIDs: 74 random bits per process, then a 48-bit counter
+    from a random start. Ids need to be unique, not secret or unpredictable, so the random
+    part is drawn once (again in a forked child, which must not repeat its parent's ids)
+    and each id costs a counter step and one format."""
+
+    def __init__(self) -> None:
+        self._reseed()
+        os.register_at_fork(after_in_child=self._reseed)
+
+    def _reseed(self) -> None:
+        draw = random.SystemRandom().getrandbits
+        bits = f"{draw(72):018x}"
+        variant = "89ab"[draw(2)]  # the RFC 4122 variant bits 10xx, as uuid4 sets them
+        self._prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[12:15]}-{variant}{bits[15:]}-"
+        self._counter = itertools.count(draw(48))
+
+    def next(self) -> str:
+        return f"{self._prefix}{next(self._counter) & 0xFFFFFFFFFFFF:012x}"
+
+
+new_id = _Ids().next
+"""A fresh request or event id (``8-4-4-4-12`` hex digits, as AWS's ids)."""
 
 
 def is_read_only(operation: str) -> bool:
@@ -96,8 +115,13 @@ def is_read_only(operation: str) -> bool:
     return operation in _READ_ONLY or operation.startswith(_READ_ONLY_PREFIXES)
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"))  # json.dumps's output, built once
+_quoted = json.encoder.encode_basestring_ascii  # what json.dumps writes for a str
+_SHA256 = hashlib.sha256()  # copied per record: cheaper than a new hash object
+
+
 def _serialize(record: Mapping[str, Any]) -> bytes:
-    return json.dumps(record, separators=(",", ":")).encode("ascii")
+    return _ENCODER.encode(record).encode("ascii")
 
 
 def record_hash(record: Mapping[str, Any]) -> str:
@@ -206,7 +230,7 @@ def build_event(
 
 
 def _json(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":")).encode("ascii")
+    return _ENCODER.encode(value).encode("ascii")
 
 
 @lru_cache(maxsize=4096)
@@ -232,15 +256,28 @@ def _operation_part(operation: str, region: str) -> bytes:
 
 
 @lru_cache(maxsize=4096)
-def _value_json(value: str | None) -> bytes:
-    """Strings that repeat from request to request (addresses, user agents)."""
-    return _json(value)
+def _request_part(
+    operation: str, region: str, source_ip: str | None, user_agent: str | None
+) -> bytes:
+    """From eventSource to the key of requestParameters: the same for one client's
+    requests of one operation."""
+    return b'%s,"sourceIPAddress":%s,"userAgent":%s,"requestParameters":' % (
+        _operation_part(operation, region),
+        _json(source_ip),
+        _json(user_agent),
+    )
 
 
 @lru_cache(maxsize=4096)
-def _resources_json(arns: tuple[str, ...]) -> bytes:
-    return _json(
+def _closing_part(read_only: bool, arns: tuple[str, ...], account: str) -> bytes:
+    """From the end of eventID to eventCategory."""
+    resources = _json(
         [{"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn} for arn in arns]
+    )
+    return (
+        b'","readOnly":%s,"resources":%s,"eventType":"AwsApiCall","managementEvent":true,'
+        b'"recipientAccountId":%s,"eventCategory":"Management"'
+        % (b"true" if read_only else b"false", resources, _json(account))
     )
 
 
@@ -273,30 +310,22 @@ def event_bytes(
     operation, constants) are encoded once."""
     read_only = is_read_only(operation)
     response = None if read_only or error_code or not response_elements else response_elements
-    account = user_identity(caller_arn, access_key_id, principal_id)["accountId"]
     parts = [
         _identity_head(caller_arn, access_key_id, principal_id),
         _event_time_json(int(event_time.timestamp())),
-        _operation_part(operation, region),
-        b',"sourceIPAddress":',
-        _value_json(source_ip),
-        b',"userAgent":',
-        _value_json(user_agent),
-        b',"requestParameters":',
+        _request_part(operation, region, source_ip, user_agent),
         _json(dict(request_parameters)) if request_parameters else b"null",
         b',"responseElements":',
         b"null" if response is None else _json(dict(response)),
         b',"requestID":',
-        _json(request_id),
+        _quoted(request_id).encode("ascii"),
         b',"eventID":"',
         new_id().encode("ascii"),
-        b'","readOnly":',
-        b"true" if read_only else b"false",
-        b',"resources":',
-        _resources_json(tuple(dict.fromkeys(key_arns))),
-        b',"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":',
-        _value_json(account),
-        b',"eventCategory":"Management"',
+        _closing_part(
+            read_only,
+            tuple(dict.fromkeys(key_arns)),
+            user_identity(caller_arn, access_key_id, principal_id)["accountId"],
+        ),
     ]
     if error_code:
         parts += [
@@ -433,13 +462,21 @@ class AuditLog:
                     seq, prev, end = _last_record(reader, size)
                 if end != size:  # a torn tail from a crash: it was never durable, drop it
                     os.ftruncate(self._fd, end)
-            lines = []
+            # each record is hashed in two pieces (its chain head, then the event) and the
+            # batch is joined once: no per-record copies of the event
+            parts: list[bytes | memoryview] = []
+            digest = prev.encode("ascii")
             for event in batch:
                 seq += 1
-                body = b'{"seq":%d,"prevHash":"%s",%s' % (seq, prev.encode("ascii"), event[1:])
-                prev = hashlib.sha256(body).hexdigest()
-                lines.append(b'{"hash":"' + prev.encode("ascii") + b'",' + body[1:])
-            data = b"\n".join(lines) + b"\n"
+                head = b'{"seq":%d,"prevHash":"%s",' % (seq, digest)
+                rest = memoryview(event)[1:]
+                h = _SHA256.copy()
+                h.update(head)
+                h.update(rest)
+                digest = h.hexdigest().encode("ascii")
+                parts += (b'{"hash":"', digest, b'",', head[1:], rest, b"\n")
+            prev = digest.decode("ascii")
+            data = b"".join(parts)
             written = 0
             while written < len(data):
                 written += os.write(self._fd, data[written:])

@@ -14,7 +14,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from kmspolicy.engine.decision import Decision
@@ -44,13 +43,32 @@ class Response:
     operation: str | None = None
 
 
-@lru_cache(maxsize=4096)
+_EXPLAINED: dict[int, tuple[Decision, str]] = {}
+_EXPLAINED_LIMIT = 4096
+
+
 def _explain(decision: Decision) -> str:
-    # the dispatcher reuses Decision values from its cache, so their texts repeat too
-    return decision.explain()
+    """``decision.explain()``, kept per Decision object: the dispatcher hands out the same
+    objects from its decision cache, and hashing a Decision by value costs more than
+    explaining it once."""
+    hit = _EXPLAINED.get(id(decision))
+    if hit is not None and hit[0] is decision:
+        return hit[1]
+    text = decision.explain()
+    if len(_EXPLAINED) >= _EXPLAINED_LIMIT:
+        _EXPLAINED.clear()
+    _EXPLAINED[id(decision)] = (decision, text)  # holding the object keeps its id unique
+    return text
 
 
 def _key_arns(observed: list[Observed], result: Mapping[str, Any] | None) -> list[str]:
+    if len(observed) == 1 and result is not None and "KeyMetadata" not in result:
+        # one decision on a key and a result naming that key (Encrypt, Decrypt, ...)
+        arn = observed[0].resource
+        if arn is not None and arn.startswith("arn:aws:kms:") and ":key/" in arn:
+            named = result.get("KeyId")
+            if named is None or named == arn:
+                return [arn]
     arns = [o.resource for o in observed if o.resource and o.resource.startswith("arn:")]
     if result:
         metadata = result.get("KeyMetadata") or {}

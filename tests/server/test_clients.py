@@ -7,6 +7,7 @@ import base64
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,10 @@ def test_aws_encryption_sdk(server: Server, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_requests_are_logged_and_audited(server: Server, kms: Any) -> None:
     kms.list_keys()
+    # the access log is written in batches, at most a quarter of a second late
+    deadline = time.monotonic() + 10
+    while '"POST /" ListKeys 200' not in server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert '"POST /" ListKeys 200' in server.log.read_text()
 
 
