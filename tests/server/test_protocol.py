@@ -203,6 +203,28 @@ def test_serialization_errors(operation: str, body: bytes, words: str) -> None:
     assert words in err.value.message
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"KeyId": "k\\ud800", "Plaintext": "aGk="}',  # a lone surrogate
+        b'\xef\xbb\xbf{"KeyId": "k", "Plaintext": "aGk="}',  # a UTF-8 byte order mark
+        b'{"KeyId": "k", "Plaintext": "aGk=", "Future": NaN}',
+        b'{"NumberOfBytes": 123456789012345678901234567890}',
+        b'{"NumberOfBytes": 9223372036854775808}',
+        b'{"NumberOfBytes": 32, "KeyId": "\\u00e9t\xc3\xa9"}',
+    ],
+)
+def test_bodies_decode_as_json_module_reads_them(body: bytes) -> None:
+    # the fast JSON reader is used only where it reads a body as json does
+    operation = "GenerateDataKey" if b"NumberOfBytes" in body else "Encrypt"
+    decoded = decode_request(operation, body)
+    expected = {k: v for k, v in json.loads(body).items() if k != "Future"}
+    if "Plaintext" in expected:
+        expected["Plaintext"] = b"hi"
+    assert decoded == expected
+    assert [type(v) for v in decoded.values()] == [type(v) for v in expected.values()]
+
+
 # --- audit form and errors --------------------------------------------------------------------
 
 
