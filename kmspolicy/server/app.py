@@ -23,12 +23,25 @@ from kmspolicy.kms.principals import Caller
 from kmspolicy.server import protocol, sigv4
 from kmspolicy.server.backend import Backend, Observed
 from kmspolicy.server.errors import error_body, status_of
+from kmspolicy.server.logbuffer import BatchingStreamHandler
 
 __all__ = ["MAX_BODY", "KMSApp", "Response"]
 
 MAX_BODY = 1 << 20
 _log = logging.getLogger("kmspolicy.server.access")
 _error_log = logging.getLogger("kmspolicy.server")
+_CONTENT_TYPE = protocol.CONTENT_TYPE.encode("ascii")
+_UNRESOLVED: Any = object()
+
+
+def _direct_access_writer() -> Callable[[str], None] | None:
+    """A writer of access-log lines straight into the access logger's batching handler,
+    when logging is configured so that this writes what ``_log.info`` would."""
+    handlers = _log.handlers
+    if len(handlers) == 1 and isinstance(handlers[0], BatchingStreamHandler):
+        return handlers[0].line_writer(_log)
+    return None
+
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -96,6 +109,7 @@ class KMSApp:
         self.regions = regions
         self.max_body = max_body
         self.on_shutdown = on_shutdown
+        self._access_line: Callable[[str], None] | None = _UNRESOLVED  # on the first request
 
     # --- ASGI ----------------------------------------------------------------------------
 
@@ -126,34 +140,45 @@ class KMSApp:
                 "type": "http.response.start",
                 "status": response.status,
                 "headers": [
-                    (b"content-type", protocol.CONTENT_TYPE.encode()),
-                    (b"content-length", str(len(response.body)).encode()),
-                    (b"x-amzn-requestid", request_id.encode()),
+                    (b"content-type", _CONTENT_TYPE),
+                    (b"content-length", b"%d" % len(response.body)),
+                    (b"x-amzn-requestid", request_id.encode("ascii")),
                 ],
             }
         )
         await send({"type": "http.response.body", "body": response.body})
         client = scope.get("client") or ("-", 0)
-        _log.info(
-            '%s "%s %s" %s %d %.1fms %s',
-            client[0],
-            method,
-            path,
-            response.operation or "-",
-            response.status,
-            (time.perf_counter() - started) * 1000,
-            request_id,
-        )
+        line = self._access_line
+        if line is _UNRESOLVED:
+            line = self._access_line = _direct_access_writer()
+        if line is None:
+            _log.info(
+                '%s "%s %s" %s %d %.1fms %s',
+                client[0],
+                method,
+                path,
+                response.operation or "-",
+                response.status,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )
+        else:  # the same line, without logging's per-record work
+            line(
+                f'{client[0]} "{method} {path}" {response.operation or "-"} {response.status} '
+                f"{(time.perf_counter() - started) * 1000:.1f}ms {request_id}"
+            )
 
     async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, bool]:
+        message = await receive()
+        if message["type"] == "http.request" and not message.get("more_body", False):
+            body: bytes = message.get("body", b"")  # the whole body in one message
+            return (b"", True) if len(body) > self.max_body else (body, False)
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
                 return b"", True
         chunks: list[bytes] = []
         size = 0
-        more = True
-        while more:
-            message = await receive()
+        while True:
             if message["type"] == "http.disconnect":
                 break
             chunk = message.get("body", b"")
@@ -161,7 +186,9 @@ class KMSApp:
             if size > self.max_body:
                 return b"", True
             chunks.append(chunk)
-            more = message.get("more_body", False)
+            if not message.get("more_body", False):
+                break
+            message = await receive()
         return b"".join(chunks), False
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:

@@ -14,9 +14,13 @@ import contextlib
 import logging
 import sys
 import threading
+import time
+from collections.abc import Callable
 from typing import TextIO
 
 __all__ = ["BatchingStreamHandler"]
+
+_LINE_FORMAT = "%(asctime)s %(name)s %(message)s"  # what ``kmspolicy serve`` configures
 
 
 class BatchingStreamHandler(logging.Handler):
@@ -39,7 +43,47 @@ class BatchingStreamHandler(logging.Handler):
         except Exception:  # logging's contract: report, never raise
             self.handleError(record)
             return
-        with self.lock:  # type: ignore[union-attr] # created by Handler.__init__
+        self.write_line(line)
+
+    def line_writer(self, logger: logging.Logger) -> Callable[[str], None] | None:
+        """A function writing one INFO message of ``logger`` exactly as logging would
+        through this handler, without a LogRecord, a formatter call or the logger's
+        dispatch; None unless that is what logging would do: ``logger`` is enabled for
+        INFO, has no filters, does not propagate, has this handler as its only one, and
+        this handler has no filters, a level up to INFO and the plain line format."""
+        formatter = self.formatter
+        if (
+            not logger.isEnabledFor(logging.INFO)
+            or logger.filters
+            or logger.propagate
+            or logger.handlers != [self]
+            or self.filters
+            or self.level > logging.INFO
+            or type(formatter) is not logging.Formatter
+            or formatter._fmt != _LINE_FORMAT
+            or formatter.datefmt is not None
+            or formatter.converter is not time.localtime
+            or formatter.default_time_format != "%Y-%m-%d %H:%M:%S"
+            or formatter.default_msec_format != "%s,%03d"
+        ):
+            return None
+        name = logger.name
+        stamps: dict[int, str] = {}  # the formatted second, made once a second
+
+        def write(message: str) -> None:
+            now = time.time()
+            second = int(now)
+            stamp = stamps.get(second)
+            if stamp is None:
+                stamps.clear()
+                stamp = stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now))
+            self.write_line(f"{stamp},{int((now - second) * 1000):03d} {name} {message}\n")
+
+        return write
+
+    def write_line(self, line: str) -> None:
+        """Queue one formatted line (with its newline)."""
+        with self.lock:  # type: ignore[union-attr]
             self._lines.append(line)
             self._size += len(line)
             full = self._size >= self.capacity

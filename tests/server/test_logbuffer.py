@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import threading
 
 from kmspolicy.server.logbuffer import BatchingStreamHandler
@@ -50,5 +51,42 @@ def test_the_timer_writes_what_gathered() -> None:
     log.info("a request")
     assert stream.wrote.wait(5)
     assert stream.getvalue() == "a request\n"
+    handler.close()
+    log.removeHandler(handler)
+
+
+def test_line_writer_writes_what_logging_writes() -> None:
+    stream = _Stream()
+    handler = BatchingStreamHandler(stream, interval=3600)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    log = _logger(handler, "test.logbuffer.direct")
+    write = handler.line_writer(log)
+    assert write is not None
+    log.info("%s %d %.1fms", "GET /", 200, 1.25)
+    write("GET / 200 1.2ms")
+    handler.flush()
+    by_logging, direct = stream.getvalue().splitlines()
+    stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} "
+    assert re.fullmatch(stamp + r"test\.logbuffer\.direct GET / 200 1\.2ms", by_logging)
+    assert re.fullmatch(stamp + r"test\.logbuffer\.direct GET / 200 1\.2ms", direct)
+    handler.close()
+    log.removeHandler(handler)
+
+
+def test_no_line_writer_where_logging_would_do_more_or_otherwise() -> None:
+    handler = BatchingStreamHandler(_Stream(), interval=3600)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    log = _logger(handler, "test.logbuffer.not-direct")
+    log.propagate = True
+    assert handler.line_writer(log) is None  # other handlers up the tree
+    log.propagate = False
+    log.addFilter(lambda record: True)
+    assert handler.line_writer(log) is None  # a filter to run
+    log.filters.clear()
+    log.setLevel(logging.WARNING)
+    assert handler.line_writer(log) is None  # INFO is off
+    log.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    assert handler.line_writer(log) is None  # another format
     handler.close()
     log.removeHandler(handler)
