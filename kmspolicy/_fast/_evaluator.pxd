@@ -1,6 +1,22 @@
 # The compiled evaluator: the compiled twin of kmspolicy.engine.reference.
 
+from cpython.object cimport PyObject
+
 from kmspolicy._fast._compiled cimport CCondition, CompiledPolicy, CStatement
+
+
+cdef enum:
+    INLINE = 8  # found items a _Scan keeps inline before a list takes the rest
+
+
+cdef struct Items:
+    # What a scan found, in order, each with a small code (a MatchKind, or MatchKind * 4 +
+    # GrantUse). Owned references: the first INLINE inline, the rest as (item, code)
+    # tuples in the list ``more`` (NULL until needed). Filled by _add, emptied by _clear.
+    Py_ssize_t count
+    PyObject* first[INLINE]
+    unsigned char first_codes[INLINE]
+    PyObject* more
 
 
 cdef class _Scan:
@@ -16,15 +32,6 @@ cdef class _Scan:
     cdef object message               # why the last condition could not be evaluated
     cdef list errors                  # None until a statement cannot be evaluated
     cdef list denies                  # None until a Deny matches
-    cdef list identity_allows         # identity-policy Allow reasons (None: none yet)
-    cdef list key_allows              # key-policy Allow reasons (None: none yet)
-    cdef unsigned char first_kinds[64]  # ... and their MatchKind
-    cdef list more_kinds              # beyond the first 64
-    cdef list grants                  # the key's grants to the caller (None: none)
-    cdef unsigned char first_codes[64]  # ... and their MatchKind * 4 + GrantUse
-    cdef list more_codes              # beyond the first 64
-
-    cdef void add_key_kind(self, Py_ssize_t index, int kind) except *
-    cdef int key_kind(self, Py_ssize_t index)
-    cdef void add_grant(self, object grant, int code) except *
-    cdef int grant_code(self, Py_ssize_t index)
+    cdef Items identity_allows        # identity-policy Allow reasons
+    cdef Items key_allows             # key-policy Allow reasons, with their MatchKind
+    cdef Items grants                 # the key's grants to the caller, with their code

@@ -160,35 +160,56 @@ for _name, _kind in (("numericequals", V_NUMBER), ("dateequals", V_DATE), ("bool
 
 @cython.freelist(4)
 cdef class _Scan:
-    cdef void add_key_kind(self, Py_ssize_t index, int kind) except *:
-        if index < 64:
-            self.first_kinds[index] = kind
-            return
-        if self.more_kinds is None:
-            self.more_kinds = []
-        self.more_kinds.append(kind)
+    def __dealloc__(self):
+        _clear(&self.identity_allows)
+        _clear(&self.key_allows)
+        _clear(&self.grants)
 
-    cdef int key_kind(self, Py_ssize_t index):
-        if index < 64:
-            return self.first_kinds[index]
-        return self.more_kinds[index - 64]
 
-    cdef void add_grant(self, object grant, int code) except *:
-        if self.grants is None:
-            self.grants = []
-        cdef Py_ssize_t index = len(self.grants)
-        self.grants.append(grant)
-        if index < 64:
-            self.first_codes[index] = code
-            return
-        if self.more_codes is None:
-            self.more_codes = []
-        self.more_codes.append(code)
+cdef extern from "Python.h":
+    void _decref "Py_DECREF"(PyObject* o)
+    void _xdecref "Py_XDECREF"(PyObject* o)
 
-    cdef int grant_code(self, Py_ssize_t index):
-        if index < 64:
-            return self.first_codes[index]
-        return self.more_codes[index - 64]
+
+cdef int _add(Items* items, object item, int code) except -1:
+    cdef list more
+    if items.count < INLINE:
+        Py_INCREF(item)
+        items.first[items.count] = <PyObject*>item
+        items.first_codes[items.count] = code
+    else:
+        if items.more is NULL:
+            more = []
+            Py_INCREF(more)
+            items.more = <PyObject*>more
+        (<list>items.more).append((item, code))
+    items.count += 1
+    return 0
+
+
+cdef inline object _item(Items* items, Py_ssize_t i):
+    if i < INLINE:
+        return <object>items.first[i]
+    return (<tuple>(<list>items.more)[i - INLINE])[0]
+
+
+cdef inline int _code(Items* items, Py_ssize_t i) except -1:
+    if i < INLINE:
+        return items.first_codes[i]
+    return (<tuple>(<list>items.more)[i - INLINE])[1]
+
+
+cdef list _items_list(Items* items):
+    return [_item(items, i) for i in range(items.count)]
+
+
+cdef void _clear(Items* items) noexcept:
+    cdef Py_ssize_t i
+    for i in range(items.count if items.count < INLINE else INLINE):
+        _decref(items.first[i])
+    _xdecref(items.more)
+    items.count = 0
+    items.more = NULL
 
 
 cdef object _request_value(int kind, str text):
@@ -464,14 +485,9 @@ cdef Py_ssize_t _scan(
         count += 1
         if collect:
             if resource_policy:
-                if scan.key_allows is None:
-                    scan.key_allows = []
-                scan.add_key_kind(len(scan.key_allows), kind)
-                scan.key_allows.append(reason)
+                _add(&scan.key_allows, reason, kind)
             else:
-                if scan.identity_allows is None:
-                    scan.identity_allows = []
-                scan.identity_allows.append(reason)
+                _add(&scan.identity_allows, reason, 0)
     return count
 
 
@@ -696,39 +712,40 @@ cdef object _evaluate(object key, object caller, object ctx):
                     continue
                 for grant in <tuple>hit:
                     # MatchKind and GrantUse in one small int
-                    scan.add_grant(grant, scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
+                    _add(&scan.grants, grant, scan.kinds[i] * 4 + _grant_use(grant, operation, ctx))
 
     # --- combine.combine, for the outcomes it decides without "Missing" reasons ----------
     errors = _EMPTY if scan.errors is None else tuple(scan.errors)
     if scan.denies is not None:
         return _decision(_EXPLICIT_DENY, tuple(scan.denies), errors)
-    identity_count = 0 if scan.identity_allows is None else len(scan.identity_allows)
+    identity_count = scan.identity_allows.count
     implicit_identity = _same(caller_arn, account_arn)
     limits_ok = boundary_allowed != 0 and session_allowed != 0
     identity_ok = implicit_identity or (identity_count > 0 and limits_ok)
     if scp_allowed != 0:
         if key_account is None:
             if identity_ok:
-                return _decision(
-                    _ALLOW, _EMPTY if identity_count == 0 else tuple(scan.identity_allows), errors
-                )
+                reasons = PyTuple_New(identity_count)
+                for i in range(identity_count):
+                    _put(reasons, i, _item(&scan.identity_allows, i))
+                return _decision(_ALLOW, reasons, errors)
         else:
             cross_account = get_slot(ctx, _X_CROSS_ACCOUNT)
             if not cross_account or get_slot(ctx, _X_CROSS_ACCOUNT_ALLOWED):
                 # Count what allows first, then fill the reasons tuple in combine's order:
                 # key-policy statements, the identity allows they relied on, grants.
-                key_count = 0 if scan.key_allows is None else len(scan.key_allows)
-                grant_count = 0 if scan.grants is None else len(scan.grants)
+                key_count = scan.key_allows.count
+                grant_count = scan.grants.count
                 allowing = 0
                 used_identity = False
                 for i in range(key_count):
-                    use = _key_allow_use(scan.key_kind(i), limits_ok, implicit_identity,
+                    use = _key_allow_use(_code(&scan.key_allows, i), limits_ok, implicit_identity,
                                          identity_ok, cross_account)
                     if use != UNUSABLE:
                         allowing += 1
                         used_identity = used_identity or use == WITH_IDENTITY
                 for i in range(grant_count):
-                    code = scan.grant_code(i)
+                    code = _code(&scan.grants, i)
                     if _grant_succeeds(code, limits_ok, implicit_identity, identity_ok):
                         allowing += 1
                         used_identity = used_identity or (
@@ -738,27 +755,27 @@ cdef object _evaluate(object key, object caller, object ctx):
                     reasons = PyTuple_New(allowing + (identity_count if used_identity else 0))
                     filled = 0
                     for i in range(key_count):
-                        if _key_allow_use(scan.key_kind(i), limits_ok, implicit_identity,
+                        if _key_allow_use(_code(&scan.key_allows, i), limits_ok, implicit_identity,
                                           identity_ok, cross_account) != UNUSABLE:
-                            filled = _put(reasons, filled, scan.key_allows[i])
+                            filled = _put(reasons, filled, _item(&scan.key_allows, i))
                     if used_identity:
                         for i in range(identity_count):
-                            filled = _put(reasons, filled, scan.identity_allows[i])
+                            filled = _put(reasons, filled, _item(&scan.identity_allows, i))
                     for i in range(grant_count):
-                        if _grant_succeeds(scan.grant_code(i), limits_ok, implicit_identity,
+                        if _grant_succeeds(_code(&scan.grants, i), limits_ok, implicit_identity,
                                            identity_ok):
-                            filled = _put(reasons, filled, _grant_reason(scan.grants[i]))
+                            filled = _put(reasons, filled, _grant_reason(_item(&scan.grants, i)))
                     return _decision(_ALLOW, reasons, errors)
-    key_allows = scan.key_allows or []
-    grants = scan.grants or []
+    key_allows = _items_list(&scan.key_allows)
+    grants = _items_list(&scan.grants)
     facts = Facts(
-        key_allows=[(key_allows[i], _MATCH_KINDS[scan.key_kind(i)]) for i in range(len(key_allows))],
-        identity_allows=scan.identity_allows or [],
+        key_allows=[(key_allows[i], _MATCH_KINDS[_code(&scan.key_allows, i)]) for i in range(len(key_allows))],
+        identity_allows=_items_list(&scan.identity_allows),
         scp_allowed=None if scp_allowed < 0 else scp_allowed == 1,
         boundary_allowed=None if boundary_allowed < 0 else boundary_allowed == 1,
         session_allowed=None if session_allowed < 0 else session_allowed == 1,
         grants=[
-            (grants[i], _MATCH_KINDS[scan.grant_code(i) // 4], _GRANT_USES[scan.grant_code(i) % 4])
+            (grants[i], _MATCH_KINDS[_code(&scan.grants, i) // 4], _GRANT_USES[_code(&scan.grants, i) % 4])
             for i in range(len(grants))
         ],
         errors=list(errors),
