@@ -110,6 +110,14 @@ class CryptoKey:
     key_spec: str
     key_usage: str
     generations: tuple[BackingKey, ...]
+    # the generation symmetric Encrypt uses, for a symmetric ENCRYPT_DECRYPT key with
+    # material (None otherwise): the recipe's key checks done once per key, not per call
+    sealing: BackingKey | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        symmetric = self.key_spec == "SYMMETRIC_DEFAULT" and self.key_usage == "ENCRYPT_DECRYPT"
+        if symmetric and self.generations:
+            object.__setattr__(self, "sealing", self.generations[-1])
 
     @property
     def spec(self) -> KeySpecInfo:
@@ -344,15 +352,13 @@ def encrypt(
     """Encrypt: a ciphertext blob (symmetric) or raw RSAES-OAEP ciphertext."""
     if type(permit) is not Permit or permit.action != "kms:Encrypt" or permit.resource != key.arn:
         _authorize(permit, "kms:Encrypt", key)  # raises
+    backing = key.sealing
     if (
-        algorithm == "SYMMETRIC_DEFAULT"
-        and key.key_usage == "ENCRYPT_DECRYPT"
-        and key.key_spec == "SYMMETRIC_DEFAULT"
+        backing is not None
+        and algorithm == "SYMMETRIC_DEFAULT"
         and type(plaintext) is bytes
         and 0 < len(plaintext) <= MAX_MESSAGE
-        and key.generations
     ):  # the common case, with _encrypt_any's and _seal's steps inline
-        backing = key.generations[-1]
         try:
             nonce = prim.NONCE_POOL.pop()  # random_nonce without its call
         except IndexError:

@@ -324,7 +324,7 @@ class Runtime:
             self._resolved.clear()
 
     def resolve_key(
-        self, key_id: str, caller: CallerEntry, *, alias_allowed: bool
+        self, key_id: str, caller: CallerEntry, alias_allowed: bool
     ) -> tuple[KeyEntry, str | None]:
         """The key a KeyId names (key id, key ARN, alias name, alias ARN), and the alias
         the caller used, if any. Alias forms only where ``alias_allowed``."""

@@ -39,7 +39,7 @@ def _tokens(rt: Runtime, p: Params) -> tuple[str, ...]:
 
 def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     tokens = grant_tokens(rt, p) if p.get("GrantTokens") else ()
-    entry, alias = rt.resolve_key(p["KeyId"], who, alias_allowed=True)
+    entry, alias = rt.resolve_key(p["KeyId"], who, True)
     algorithm = p.get("EncryptionAlgorithm") or _SYMMETRIC
     context = p.get("EncryptionContext")
     permit = rt.permit(who, "kms:Encrypt", entry, alias, context, tokens, algorithm)
@@ -51,7 +51,10 @@ def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     material = entry.material
     if material is None or permit.resource != record.arn:
         material = rt.crypto_key(entry, permit)
-    blob = crypto.encrypt(permit, material, bytes(p["Plaintext"]), context, algorithm)
+    plaintext = p["Plaintext"]
+    if type(plaintext) is not bytes:  # a bytearray
+        plaintext = bytes(plaintext)
+    blob = crypto.encrypt(permit, material, plaintext, context, algorithm)
     rt.record_usage(record.key_id, "Encrypt")
     return {"CiphertextBlob": blob, "KeyId": record.arn, "EncryptionAlgorithm": algorithm}
 
