@@ -10,7 +10,11 @@ it. A request that names condition keys itself (``Request.context``) or fixes th
 """
 
 cimport cython
+
+cdef extern from "Python.h":
+    dict _PyDict_NewPresized(Py_ssize_t minused)
 from cpython.dict cimport PyDict_GetItemWithError, PyDict_Next
+from cpython.long cimport PyLong_FromSize_t, PyLong_FromVoidPtr
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from cpython.object cimport PyObject
@@ -171,7 +175,7 @@ cdef tuple _items(dict mapping):
 
 cdef object _cached(dict entries, object part):
     """The facts ``entries`` holds for ``part`` (this very object), or None."""
-    cdef PyObject* entry = PyDict_GetItemWithError(entries, id(part))
+    cdef PyObject* entry = PyDict_GetItemWithError(entries, PyLong_FromVoidPtr(<void*>part))
     if entry is NULL or (<tuple>entry)[0] is not part:
         return None
     return (<tuple>entry)[1]
@@ -203,6 +207,49 @@ cdef tuple _clock_values(object now):
     return _clock_pair
 
 
+# (values, IAM-only values or None) of a caller, a key (or None) and an action: what the
+# reference derives for them before the request's own inputs. Keyed by a mix of the three
+# objects' addresses; an entry holds the objects and is used only for those very objects.
+cdef dict _BASES = {}
+
+
+cdef tuple _base(object who, object facts, object act):
+    cdef size_t mixed = (
+        <size_t><void*>who * <size_t>1000003 ^ <size_t><void*>facts * <size_t>8191
+        ^ <size_t><void*>act
+    )
+    slot = PyLong_FromSize_t(mixed)
+    cdef PyObject* hit = PyDict_GetItemWithError(_BASES, slot)
+    if hit is not NULL:
+        entry = <tuple>hit
+        if entry[0] is who and entry[1] is facts and entry[2] is act:
+            return <tuple>entry[3]
+    # Room for what a request adds, so copies are not resized while they are filled (and
+    # filled item by item: an update of an empty dict would take the other's size).
+    cdef dict values = _PyDict_NewPresized(48)
+    cdef Py_ssize_t position = 0
+    cdef PyObject* name
+    cdef PyObject* value
+    while PyDict_Next(<dict>get_slot(who, _W_VALUES), &position, &name, &value):
+        values[<object>name] = <object>value
+    caller_account = get_slot(who, _W_CALLER_ACCOUNT)
+    if get_slot(act, _A_CALLER_ACCOUNT) and caller_account is not None:
+        values[K_CALLER_ACCOUNT] = caller_account
+    iam_only = None
+    if facts is not None:
+        values[K_REQUESTED_REGION] = get_slot(facts, _F_REGION)
+        if get_slot(act, _A_KEY_RESOURCE):
+            values.update(<dict>get_slot(facts, _F_PROPERTIES))
+            found = get_slot(facts, _F_IAM_ONLY)
+            if found:
+                iam_only = found
+    base = (values, iam_only)
+    if len(_BASES) >= 1024:
+        _BASES.clear()
+    _BASES[slot] = (who, facts, act, base)
+    return base
+
+
 @cython.binding(False)  # a plain builtin function: the cheapest call from Python
 def build_context(request, *, now=None):
     """Derive the condition context of ``request`` as AWS KMS does (the compiled
@@ -226,11 +273,19 @@ def build_context(request, *, now=None):
     if type(act) is not _ActionType or type(who) is not _CallerFactsType:
         return derive_context(request, now=now)
     # Built in two parts: what key policies see, and the IAM-only keys added for the rest.
-    cdef dict values = (<dict>get_slot(who, _W_VALUES)).copy()
-    cdef object iam_only = None
-    caller_account_value = get_slot(who, _W_CALLER_ACCOUNT)
-    if get_slot(act, _A_CALLER_ACCOUNT) and caller_account_value is not None:
-        values[K_CALLER_ACCOUNT] = caller_account_value
+    # --- the caller and the key: their part of the values, kept per combination --------
+    facts = None
+    key_account = None
+    if key is not None:
+        facts = _cached(_KEY_ENTRIES, key)
+        if facts is None:
+            facts = _keys(key)
+        if type(facts) is not _KeyFactsType:
+            return derive_context(request, now=now)
+        key_account = get_slot(facts, _F_ACCOUNT)
+    base = _base(who, facts, act)
+    cdef dict values = (<dict>base[0]).copy()
+    cdef object iam_only = base[1]
 
     # --- the network and the clock ------------------------------------------------------
     vpce = get_slot(request, _Q_SOURCE_VPCE)
@@ -249,22 +304,6 @@ def build_context(request, *, now=None):
     if via_service is not None and get_slot(act, _A_VIA_SERVICE):
         values[K_VIA_SERVICE] = (via_service,)
     values[K_VIA_AWS_SERVICE] = _FALSE if via_service is None else _TRUE
-
-    # --- the key ------------------------------------------------------------------------
-    key_account = None
-    if key is not None:
-        facts = _cached(_KEY_ENTRIES, key)
-        if facts is None:
-            facts = _keys(key)
-        if type(facts) is not _KeyFactsType:
-            return derive_context(request, now=now)
-        key_account = get_slot(facts, _F_ACCOUNT)
-        values[K_REQUESTED_REGION] = get_slot(facts, _F_REGION)
-        if get_slot(act, _A_KEY_RESOURCE):
-            values.update(<dict>get_slot(facts, _F_PROPERTIES))
-            found = get_slot(facts, _F_IAM_ONLY)
-            if found:
-                iam_only = found
 
     # --- the call's inputs --------------------------------------------------------------
     context = get_slot(request, _Q_ENCRYPTION_CONTEXT)
