@@ -1,7 +1,8 @@
 """``kmspolicy admin``: set up a KMS data directory and its IAM directory.
 
 Every subcommand works on the data directory given by ``--data-dir`` (or
-``$KMSPOLICY_DATA_DIR``; default ``kms-data``, as for ``kmspolicy serve``): ``init`` creates it (database and root key), the others add
+``$KMSPOLICY_DATA_DIR``; default ``kms-data``, as for ``kmspolicy serve``): ``init``
+creates it (database and root key), the others add
 accounts, users and roles, attach identity policies, permissions boundaries and service
 control policies (``attach-scp``/``detach-scp``, ``set-management-account``), issue or
 import access keys and list what exists; ``hsm add|list|remove`` registers PKCS#11 tokens as
