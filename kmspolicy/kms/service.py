@@ -34,9 +34,12 @@ from kmspolicy.kms.rootkey import RootKey
 from kmspolicy.kms.runtime import DecisionObserver, Runtime
 from kmspolicy.kms.store.base import Store
 from kmspolicy.kms.store.sqlite import SQLiteStore
-from kmspolicy.kms.validation import validate_input
+from kmspolicy.kms.validation import fast_check, validate_fully
 
 __all__ = ["KMS", "DueTasks", "open_store"]
+
+# operation -> (handler, its input test built from the API model), one lookup a call
+_DISPATCH = {operation: (handler, fast_check(operation)) for operation, handler in HANDLERS.items()}
 
 DB_FILE = "kms.db"
 ROOT_KEY_FILE = "root.key"
@@ -141,18 +144,20 @@ class KMS:
         ``on_decision(action, resource, decision)`` is told of every authorization decision
         the call makes, in order, also when the call then fails (the audit log records them).
         """
-        handler = HANDLERS.get(operation)
-        if handler is None:
+        entry = _DISPATCH.get(operation)
+        if entry is None:
             raise KMSError(
                 "UnknownOperationException",
                 f"{operation!r} is not a KMS operation kmspolicy serves",
             )
         rt = self.runtime
         if on_decision is None:
+            handler, fits = entry
             who = rt.caller(caller)
             if params is None:
                 params = {}
-            validate_input(operation, params)
+            if not fits(params):
+                validate_fully(operation, params)  # raises for invalid params
             return handler(rt, params, who)
         rt.observe(on_decision)
         try:

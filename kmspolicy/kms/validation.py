@@ -22,7 +22,7 @@ from typing import Any
 from kmspolicy.errors import KMSError
 from kmspolicy.kms._api_model import OPERATIONS, SHAPES
 
-__all__ = ["input_members", "validate_input"]
+__all__ = ["fast_check", "input_members", "validate_fully", "validate_input"]
 
 
 @cache
@@ -172,55 +172,12 @@ def _compiled(shape_name: str) -> Check:
     raise ValueError(f"shape {shape_name} has unsupported type {kind}")
 
 
-# A member value that passes its quick test is valid; one that does not gets the full check
-# (which words the errors). Quick tests: (type, min length, max length, enum or None) for
-# strings without a pattern and for blobs, ``bool`` alone for booleans, and ``dict`` alone
-# for maps of unconstrained strings to strings.
-Quick = tuple[type, int, int, frozenset[str] | None]
-_NO_LIMIT = 1 << 62
-
-
-def _quick(shape: Mapping[str, Any]) -> Quick | None:
-    kind = shape["type"]
-    low, high = shape.get("min", 0), shape.get("max", _NO_LIMIT)
-    if kind == "string" and "pattern" not in shape:
-        enum = frozenset(shape["enum"]) if "enum" in shape else None
-        return (str, low, high, enum)
-    if kind == "blob":
-        return (bytes, low, high, None)
-    if kind == "boolean":
-        return (bool, 0, 0, None)
-    plain = kind == "map" and "min" not in shape and "max" not in shape
-    if plain and SHAPES[shape["key"]] == SHAPES[shape["value"]] == {"type": "string"}:
-        return (dict, 0, 0, None)
-    return None
-
-
-def _passes(quick: Quick, item: Any) -> bool:
-    kind = quick[0]
-    if type(item) is not kind:
-        return False
-    value: Any = item  # the type test narrows to object; it is one of the kinds above
-    if kind is bool:
-        return True
-    if kind is dict:
-        for k, v in value.items():  # noqa: SIM110 - a loop beats all() and a generator here
-            if type(k) is not str or type(v) is not str:
-                return False
-        return True
-    enum = quick[3]
-    return quick[1] <= len(value) <= quick[2] and (enum is None or value in enum)
-
-
 def _structure(shape: Mapping[str, Any]) -> Check:
     members: Mapping[str, str] = shape.get("members", {})
     names = {name: _camel(name) for name in members}
     required = tuple(shape.get("required", ()))
     known = ", ".join(members)
     checks: dict[str, Check] = {}
-    quick = {
-        name: q for name, member in members.items() if (q := _quick(SHAPES[member])) is not None
-    }
 
     def structure(value: Any, path: str, errors: Errors) -> None:
         if type(value) is not dict and not isinstance(value, Mapping):
@@ -229,17 +186,6 @@ def _structure(shape: Mapping[str, Any]) -> Check:
         if not checks:  # member checkers, bound on first use (shapes may be recursive)
             checks.update({name: _compiled(member) for name, member in members.items()})
         for name, item in value.items():
-            q = quick.get(name)
-            if q is not None:
-                if item is None:
-                    continue
-                kind = q[0]  # strings and blobs inline, the rest in _passes
-                if kind is str or kind is bytes:
-                    fits = type(item) is kind and q[1] <= len(item) <= q[2]
-                    if fits and (q[3] is None or item in q[3]):
-                        continue
-                elif _passes(q, item):
-                    continue
             member = checks.get(name)
             if member is None:
                 where = f"{path}.{name}" if path else str(name)
@@ -259,63 +205,111 @@ def input_members(operation: str) -> tuple[str, ...]:
     return tuple(SHAPES[shape_name]["members"]) if shape_name else ()
 
 
-# operation -> (member -> quick test, required members), for the structures' quick path
-_QUICK: dict[str, tuple[dict[str, Quick], tuple[str, ...]]] = {}
+def _member_test(shape: Mapping[str, Any], constants: dict[str, Any]) -> str | None:
+    """A Python expression true when ``v`` (not None) is a valid value of ``shape``, for
+    the kinds whose whole check is cheap; None for the rest (lists, structures, timestamps
+    and constrained maps, which the full check takes)."""
+    kind = shape["type"]
+    low, high = shape.get("min"), shape.get("max")
+    size = "len(v)" if kind in ("string", "blob", "list") else "v"
+    bounds = "".join(
+        f" and {size} {op} {limit!r}"
+        for op, limit in ((">=", low), ("<=", high))
+        if limit is not None
+    )
+    if kind == "string":
+        test = f"type(v) is str{bounds}"
+        if "enum" in shape:
+            name = f"_c{len(constants)}"
+            constants[name] = frozenset(shape["enum"])
+            test += f" and v in {name}"
+        if "pattern" in shape:
+            name = f"_c{len(constants)}"
+            constants[name] = _pattern(shape["pattern"]).fullmatch
+            test += f" and {name}(v) is not None"
+        return test
+    if kind == "blob":
+        return f"type(v) is bytes{bounds}"
+    if kind in ("integer", "long"):
+        return f"type(v) is int{bounds}"
+    if kind == "boolean":
+        return "type(v) is bool"
+    if kind == "list":
+        item = _member_test(SHAPES[shape["member"]], constants)
+        if item is None:
+            return None
+        name = f"_c{len(constants)}"
+        constants[name] = eval(f"lambda v: {item}", constants)
+        return f"type(v) is list{bounds} and _list_fits(v, {name})"
+    plain = kind == "map" and low is None and high is None
+    if plain and SHAPES[shape["key"]] == SHAPES[shape["value"]] == {"type": "string"}:
+        return "type(v) is dict and _plain_map(v)"
+    return None
 
 
-def _quick_tests(operation: str, shape_name: str) -> tuple[dict[str, Quick], tuple[str, ...]]:
+def _plain_map(value: dict[Any, Any]) -> bool:
+    for k, v in value.items():  # noqa: SIM110 - a loop beats all() and a generator here
+        if type(k) is not str or type(v) is not str:
+            return False
+    return True
+
+
+def _list_fits(value: list[Any], fits: Callable[[Any], bool]) -> bool:
+    for item in value:  # noqa: SIM110 - a loop beats all() and a generator here
+        if item is None or not fits(item):
+            return False
+    return True
+
+
+def _fits_source(shape_name: str | None, constants: dict[str, Any]) -> str:
+    if shape_name is None:
+        return "def fits(params):\n    return type(params) is dict and not params\n"
     shape = SHAPES[shape_name]
     members: Mapping[str, str] = shape.get("members", {})
-    quick = {
-        name: q for name, member in members.items() if (q := _quick(SHAPES[member])) is not None
-    }
-    return _QUICK.setdefault(operation, (quick, tuple(shape.get("required", ()))))
+    required = set(shape.get("required", ()))
+    constants["_known"] = frozenset(members)
+    lines = [
+        "def fits(params):",
+        "    if type(params) is not dict or not params.keys() <= _known:",
+        "        return False",
+    ]
+    for name, member in members.items():
+        test = _member_test(SHAPES[member], constants)
+        lines.append(f"    v = params.get({name!r})")
+        if name in required:
+            if test is None:  # the full check decides every call
+                return "def fits(params):\n    return False\n"
+            lines += ["    if v is None:", "        return False", f"    if not ({test}):"]
+            lines.append("        return False")
+        else:
+            lines.append(
+                f"    if v is not None and not ({test}):" if test else "    if v is not None:"
+            )
+            lines.append("        return False")
+    lines.append("    return True")
+    return "\n".join(lines) + "\n"
+
+
+@cache
+def fast_check(operation: str) -> Callable[[Any], bool]:
+    """A test built once per operation from its input shape, with every member's checks
+    written inline: True means ``params`` is valid. False means only that the full check
+    must decide (and word the errors): required members missing, unknown members, invalid
+    values, or members whose kind the test leaves to the full check."""
+    constants: dict[str, Any] = {"_plain_map": _plain_map, "_list_fits": _list_fits}
+    source = _fits_source(OPERATIONS[operation][0], constants)
+    exec(compile(source, f"<validation of {operation}>", "exec"), constants)
+    fits: Callable[[Any], bool] = constants["fits"]
+    return fits
 
 
 def validate_input(operation: str, params: Any) -> None:
-    """Raise ValidationException listing every way ``params`` breaks the input shape.
-
-    First the quick path: every member passes its quick test and every required one is
-    there, checked in one loop without the checkers' calls. Anything else gets the full
-    check, which decides and words the errors."""
-    tests = _QUICK.get(operation)
-    if tests is None:
-        shape_name = OPERATIONS[operation][0]
-        tests = _quick_tests(operation, shape_name) if shape_name is not None else ({}, ())
-    quick, required = tests
-    if type(params) is dict and quick:
-        for name, item in params.items():
-            q = quick.get(name)
-            if q is None:
-                break
-            kind, low, high, enum = q
-            if type(item) is not kind:
-                if item is None:
-                    continue
-                break
-            value: Any = item  # the type test narrows to object; it is one of the quick kinds
-            if kind is dict:
-                plain = True
-                for k, v in value.items():
-                    if type(k) is not str or type(v) is not str:
-                        plain = False  # a non-string pair: the full check words it
-                        break
-                if not plain:
-                    break
-            elif kind is not bool:
-                size = len(value)
-                if size < low or size > high or (enum is not None and value not in enum):
-                    break
-        else:
-            for name in required:
-                if params.get(name) is None:
-                    break
-            else:
-                return
-    _validate_fully(operation, params)
+    """Raise ValidationException listing every way ``params`` breaks the input shape."""
+    if not fast_check(operation)(params):
+        validate_fully(operation, params)
 
 
-def _validate_fully(operation: str, params: Any) -> None:
+def validate_fully(operation: str, params: Any) -> None:
     shape_name = OPERATIONS[operation][0]
     errors: Errors = []
     if shape_name is None:
