@@ -467,7 +467,7 @@ def _outcome(
         return f"{type(exc).__name__}: {exc}"
 
 
-@pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build: one evaluator")
+@pytest.mark.compiled
 @settings(
     max_examples=EXAMPLES,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -543,7 +543,7 @@ def varied_requests(draw: st.DrawFn) -> Request:
     )
 
 
-@pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build: one derivation")
+@pytest.mark.compiled
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(varied_requests(), st.sampled_from(_CLOCKS))
 def test_compiled_context_derives_as_the_reference(request: Request, now: datetime) -> None:

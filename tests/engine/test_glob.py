@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kmspolicy import _compat
 from kmspolicy.engine.operators import Pieces, glob_regex
 
-pytestmark = pytest.mark.skipif(not _compat.USE_EXTENSIONS, reason="pure-Python build")
+pytestmark = pytest.mark.compiled  # the compiled twin against the reference
 
 # Few letters, so patterns and subjects often share text; characters of 1, 2 and 4 bytes.
 TEXT = st.text(alphabet="ab*?:é€😀", max_size=12)
