@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -57,6 +58,12 @@ __all__ = [
 _DECISION_CACHE_LIMIT = 65536
 _NO_RARE_FIELDS = (None,) * 7
 _USAGE_WRITE_INTERVAL = timedelta(minutes=1)
+
+
+def _same(stamp: datetime) -> datetime:
+    return stamp
+
+
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _MRK = re.compile(r"^mrk-[0-9a-f]{32}$")
 _TIME_WORDS = ("currenttime", "epochtime")
@@ -164,8 +171,19 @@ class Runtime:
         self._callers: dict[Caller | str, CallerEntry] = {}
         self._decisions: dict[tuple[Any, ...], tuple[Decision, Permit | None]] = {}
         self._resolved: dict[tuple[str, str, bool], tuple[str, str | None, str]] = {}
-        self._usage: dict[str, list[Any]] = {}  # key id -> [operation, time, request id]
-        self._usage_due: dict[str, datetime] = {}  # key id -> when the next write is due
+        # Usage times are stamps: POSIX seconds from time.time() under the system clock (a
+        # float comparison per call), the clock's datetimes under any other clock.
+        system = type(clock) is SystemClock
+        self._stamp: Callable[[], Any] = time.time if system else clock.now
+        self._stamp_time: Callable[[Any], datetime] = (
+            partial(datetime.fromtimestamp, tz=UTC) if system else _same
+        )
+        self._usage_interval: Any = (
+            _USAGE_WRITE_INTERVAL.total_seconds() if system else _USAGE_WRITE_INTERVAL
+        )
+        # key id -> (operation, stamp) or, once its request id is made, (..., request id)
+        self._usage: dict[str, tuple[Any, ...]] = {}
+        self._usage_due: dict[str, Any] = {}  # key id -> the stamp the next write is due at
         self._lock = threading.RLock()
         self._observer = _CallState()
 
@@ -178,23 +196,25 @@ class Runtime:
     def record_usage(self, key_id: str, operation: str) -> None:
         """Note a successful cryptographic operation. Written through to the store at
         most once a minute per key (and by ``flush_usage``), to keep writes off the hot path."""
-        now = self._now()
+        now = self._stamp()
         due = self._usage_due.get(key_id)
         if due is not None and now < due:
-            self._usage[key_id] = [operation, now, None]
+            self._usage[key_id] = (operation, now)
             return
         with self._lock:
-            self._usage_due[key_id] = now + _USAGE_WRITE_INTERVAL
+            self._usage_due[key_id] = now + self._usage_interval
             self._usage.pop(key_id, None)
-        self.store.record_key_usage(KeyUsageRecord(key_id, operation, now, str(uuid.uuid4())))
+        when = self._stamp_time(now)
+        self.store.record_key_usage(KeyUsageRecord(key_id, operation, when, str(uuid.uuid4())))
 
     def _pending_usage(self, key_id: str) -> KeyUsageRecord | None:
         pending = self._usage.get(key_id)
         if pending is None:
             return None
-        if pending[2] is None:  # the request id is made when first needed
-            pending[2] = str(uuid.uuid4())
-        return KeyUsageRecord(key_id, pending[0], pending[1], pending[2])
+        if len(pending) == 2:  # the request id is made when first needed
+            pending = (*pending, str(uuid.uuid4()))
+            self._usage[key_id] = pending
+        return KeyUsageRecord(key_id, pending[0], self._stamp_time(pending[1]), pending[2])
 
     def last_usage(self, key_id: str) -> KeyUsageRecord | None:
         return self._pending_usage(key_id) or self.store.get_key_last_usage(key_id)
