@@ -89,8 +89,11 @@ class HttpRequest:
             name, value = raw_name.decode("latin-1"), raw_value.decode("latin-1")
             decoded.append((name, value))
             index.setdefault(name.lower(), []).append(value)
-        request = cls(method, path, query, decoded, body)
-        object.__setattr__(request, "_index", index)
+        # filled in directly: the frozen dataclass's __init__ costs a setattr call a field
+        request = cls.__new__(cls)
+        request.__dict__.update(
+            method=method, path=path, query=query, headers=decoded, body=body, _index=index
+        )
         return request
 
     def header_values(self) -> dict[str, list[str]]:
