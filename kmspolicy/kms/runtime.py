@@ -31,7 +31,7 @@ from typing import Any
 from kmspolicy.engine.authorizer import Authorizer
 from kmspolicy.engine.decision import Decision, Outcome, Permit, SourceKind
 from kmspolicy.engine.grants import Grant, GrantTable
-from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies, PolicySet
+from kmspolicy.engine.policyset import CallerPolicies, KeyPolicies
 from kmspolicy.engine.request import KeyInfo, Request
 from kmspolicy.errors import KMSError, PolicySyntaxError
 from kmspolicy.kms import crypto
@@ -639,9 +639,7 @@ class Runtime:
             )
             if key_policies is None:
                 key_policies = key.policies if key is not None else KeyPolicies(None, GrantTable())
-            cached = self.authorizer.authorize(
-                PolicySet(key_policies, who.policies), request, now=now
-            )
+            cached = self.authorizer.authorize_parts(key_policies, who.policies, request, now=now)
             if not override:
                 with self._lock:
                     if len(self._decisions) >= _DECISION_CACHE_LIMIT:
