@@ -25,7 +25,6 @@ KMS key) starts a fresh one, so the bound is per generation: a key must be rotat
 one generation encrypts 2**32 messages (about 136 per second for a year). Within that bound
 a per-message HKDF adds nothing to confidentiality or integrity but costs a key derivation
 and a new AES key schedule per call; keeping one AES-GCM object per generation removes both.
-Version 1 blobs (HKDF per message) were never released and are not accepted.
 
 Any blob that does not parse raises the same ``InvalidCiphertextException`` as a failed
 authentication: a caller learns nothing from which check failed.
