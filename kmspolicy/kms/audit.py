@@ -48,6 +48,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kmspolicy.language.catalogue import CRYPTO_OPERATIONS
+
 __all__ = [
     "GENESIS",
     "AuditLog",
@@ -66,23 +68,6 @@ GENESIS = "0" * 64
 HEAD_SUFFIX = ".head"
 EVENT_VERSION = "1.11"
 _READ_ONLY_PREFIXES = ("Describe", "Get", "List")
-_READ_ONLY = frozenset(
-    {
-        "Decrypt",
-        "DeriveSharedSecret",
-        "Encrypt",
-        "GenerateDataKey",
-        "GenerateDataKeyPair",
-        "GenerateDataKeyPairWithoutPlaintext",
-        "GenerateDataKeyWithoutPlaintext",
-        "GenerateMac",
-        "GenerateRandom",
-        "ReEncrypt",
-        "Sign",
-        "Verify",
-        "VerifyMac",
-    }
-)
 
 
 class _Ids:
@@ -112,7 +97,7 @@ new_id = _Ids().next
 
 def is_read_only(operation: str) -> bool:
     """CloudTrail's ``readOnly``: cryptographic operations and Describe/Get/List."""
-    return operation in _READ_ONLY or operation.startswith(_READ_ONLY_PREFIXES)
+    return operation in CRYPTO_OPERATIONS or operation.startswith(_READ_ONLY_PREFIXES)
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"))  # json.dumps's output, built once

@@ -27,6 +27,7 @@ __all__ = [
     "ALL_ACTIONS_MASK",
     "CONDITION_KEYS",
     "CROSS_ACCOUNT_ACTIONS",
+    "CRYPTO_OPERATIONS",
     "ENCRYPTION_CONTEXT_ACTIONS",
     "GRANT_OPERATIONS",
     "IAM_ONLY_ACTIONS",
@@ -343,6 +344,26 @@ IAM_ONLY_ACTIONS: tuple[str, ...] = tuple(
     a.name for a in ACTIONS if a.scope is ResourceScope.ACCOUNT
 )
 CROSS_ACCOUNT_ACTIONS: tuple[str, ...] = tuple(a.name for a in ACTIONS if a.cross_account)
+
+# The cryptographic operations (facts §12): CloudTrail marks them readOnly and their
+# records carry no responseElements.
+CRYPTO_OPERATIONS: frozenset[str] = frozenset(
+    {
+        "Decrypt",
+        "DeriveSharedSecret",
+        "Encrypt",
+        "GenerateDataKey",
+        "GenerateDataKeyPair",
+        "GenerateDataKeyPairWithoutPlaintext",
+        "GenerateDataKeyWithoutPlaintext",
+        "GenerateMac",
+        "GenerateRandom",
+        "ReEncrypt",
+        "Sign",
+        "Verify",
+        "VerifyMac",
+    }
+)
 
 # Operations that take an encryption context (and so the kms:EncryptionContext keys).
 ENCRYPTION_CONTEXT_ACTIONS: tuple[str, ...] = (

@@ -24,6 +24,7 @@ import orjson
 
 from kmspolicy.errors import KMSError
 from kmspolicy.kms._api_model import OPERATIONS, SHAPES
+from kmspolicy.language.catalogue import CRYPTO_OPERATIONS
 
 __all__ = [
     "CONTENT_TYPE",
@@ -37,25 +38,6 @@ __all__ = [
 
 CONTENT_TYPE = "application/x-amz-json-1.1"
 TARGET_PREFIX = "TrentService."
-
-# Operations whose CloudTrail records carry no responseElements (facts §12).
-CRYPTO_OPERATIONS = frozenset(
-    {
-        "Decrypt",
-        "DeriveSharedSecret",
-        "Encrypt",
-        "GenerateDataKey",
-        "GenerateDataKeyPair",
-        "GenerateDataKeyPairWithoutPlaintext",
-        "GenerateDataKeyWithoutPlaintext",
-        "GenerateMac",
-        "GenerateRandom",
-        "ReEncrypt",
-        "Sign",
-        "Verify",
-        "VerifyMac",
-    }
-)
 
 _JSON_TYPES = {
     "string": (str,),
