@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kmspolicy.engine.decision import Permit
 from kmspolicy.errors import KMSError
 from kmspolicy.kms import crypto
 from kmspolicy.kms.model import LEGACY_KEY_SPECS
@@ -35,6 +36,21 @@ def _key(
 
 def _tokens(rt: Runtime, p: Params) -> tuple[str, ...]:
     return grant_tokens(rt, p) if p.get("GrantTokens") else ()
+
+
+def _use_key(
+    rt: Runtime, p: Params, who: CallerEntry, operation: str, **conditions: Any
+) -> tuple[KeyEntry, Permit]:
+    """The key named by ``KeyId`` and a Permit for ``kms:<operation>`` on it, once the key's
+    state allows the operation and DryRun has been honoured."""
+    tokens = _tokens(rt, p)
+    entry, alias = _key(rt, p, who)
+    permit = rt.authorize(
+        who, f"kms:{operation}", entry, key_id_alias=alias, grant_tokens=tokens, **conditions
+    )
+    ready(rt, operation, entry)
+    dry_run(p)
+    return entry, permit
 
 
 def encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
@@ -177,22 +193,12 @@ def re_encrypt(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 
 def _data_key_entry(
     rt: Runtime, p: Params, who: CallerEntry, operation: str
-) -> tuple[KeyEntry, Any]:
+) -> tuple[KeyEntry, Permit]:
     _no_recipient(p)
-    tokens = _tokens(rt, p)
-    entry, alias = _key(rt, p, who)
-    permit = rt.authorize(
-        who,
-        f"kms:{operation}",
-        entry,
-        key_id_alias=alias,
-        encryption_context=p.get("EncryptionContext"),
-        grant_tokens=tokens,
-        encryption_algorithm=_SYMMETRIC,
+    context = p.get("EncryptionContext")
+    return _use_key(
+        rt, p, who, operation, encryption_context=context, encryption_algorithm=_SYMMETRIC
     )
-    ready(rt, operation, entry)
-    dry_run(p)
-    return entry, permit
 
 
 def generate_data_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
@@ -295,22 +301,12 @@ def generate_random(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 
 def _signing(
     rt: Runtime, p: Params, who: CallerEntry, operation: str
-) -> tuple[KeyEntry, Any, str, str]:
-    tokens = _tokens(rt, p)
-    entry, alias = _key(rt, p, who)
+) -> tuple[KeyEntry, Permit, str, str]:
     algorithm = p["SigningAlgorithm"]
     message_type = p.get("MessageType", "RAW")
-    permit = rt.authorize(
-        who,
-        f"kms:{operation}",
-        entry,
-        key_id_alias=alias,
-        grant_tokens=tokens,
-        signing_algorithm=algorithm,
-        message_type=message_type,
+    entry, permit = _use_key(
+        rt, p, who, operation, signing_algorithm=algorithm, message_type=message_type
     )
-    ready(rt, operation, entry)
-    dry_run(p)
     return entry, permit, algorithm, message_type
 
 
@@ -366,24 +362,8 @@ def get_public_key(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     return out
 
 
-def _mac(rt: Runtime, p: Params, who: CallerEntry, operation: str) -> tuple[KeyEntry, Any]:
-    tokens = _tokens(rt, p)
-    entry, alias = _key(rt, p, who)
-    permit = rt.authorize(
-        who,
-        f"kms:{operation}",
-        entry,
-        key_id_alias=alias,
-        grant_tokens=tokens,
-        mac_algorithm=p["MacAlgorithm"],
-    )
-    ready(rt, operation, entry)
-    dry_run(p)
-    return entry, permit
-
-
 def generate_mac(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
-    entry, permit = _mac(rt, p, who, "GenerateMac")
+    entry, permit = _use_key(rt, p, who, "GenerateMac", mac_algorithm=p["MacAlgorithm"])
     mac = crypto.generate_mac(
         permit, rt.crypto_key(entry, permit), bytes(p["Message"]), p["MacAlgorithm"]
     )
@@ -392,7 +372,7 @@ def generate_mac(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 
 
 def verify_mac(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
-    entry, permit = _mac(rt, p, who, "VerifyMac")
+    entry, permit = _use_key(rt, p, who, "VerifyMac", mac_algorithm=p["MacAlgorithm"])
     valid = crypto.verify_mac(
         permit,
         rt.crypto_key(entry, permit),
@@ -406,13 +386,7 @@ def verify_mac(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
 
 def derive_shared_secret(rt: Runtime, p: Params, who: CallerEntry) -> dict[str, Any]:
     _no_recipient(p)
-    tokens = _tokens(rt, p)
-    entry, alias = _key(rt, p, who)
-    permit = rt.authorize(
-        who, "kms:DeriveSharedSecret", entry, key_id_alias=alias, grant_tokens=tokens
-    )
-    ready(rt, "DeriveSharedSecret", entry)
-    dry_run(p)
+    entry, permit = _use_key(rt, p, who, "DeriveSharedSecret")
     secret = crypto.derive_shared_secret(
         permit,
         rt.crypto_key(entry, permit),
