@@ -60,6 +60,32 @@ _NO_RARE_FIELDS = (None,) * 7
 _USAGE_WRITE_INTERVAL = timedelta(minutes=1)
 
 
+def _rare_fields(
+    signing_algorithm: str | None,
+    message_type: str | None,
+    mac_algorithm: str | None,
+    grant_operations: tuple[str, ...] | None,
+    grantee_principal: str | None,
+    retiring_principal: str | None,
+    context: Mapping[str, str] | None,
+) -> tuple[Any, ...]:
+    """The seldom-used request inputs packed as ``Runtime._decide`` takes them: the shared
+    ``_NO_RARE_FIELDS`` when none is given, so the decision takes the short cache key."""
+    plain = signing_algorithm is None and message_type is None and mac_algorithm is None
+    plain = plain and grant_operations is None and grantee_principal is None
+    if plain and retiring_principal is None and context is None:
+        return _NO_RARE_FIELDS
+    return (
+        signing_algorithm,
+        message_type,
+        mac_algorithm,
+        grant_operations,
+        grantee_principal,
+        retiring_principal,
+        tuple(context.items()) if context else None,
+    )
+
+
 def _same(stamp: datetime) -> datetime:
     return stamp
 
@@ -460,14 +486,14 @@ class Runtime:
             encryption_context,
             grant_tokens,
             encryption_algorithm,
-            (
+            _rare_fields(
                 signing_algorithm,
                 message_type,
                 mac_algorithm,
                 grant_operations,
                 grantee_principal,
                 retiring_principal,
-                tuple(context.items()) if context else None,
+                context,
             ),
             key_policies,
         )
@@ -494,20 +520,14 @@ class Runtime:
     ) -> Permit:
         """A Permit for ``action``, or AccessDeniedException worded as AWS words it
         (keyword arguments as for ``decide``)."""
-        plain = signing_algorithm is None and message_type is None and mac_algorithm is None
-        plain = plain and grant_operations is None and grantee_principal is None
-        rare = (
-            _NO_RARE_FIELDS
-            if plain and retiring_principal is None and context is None
-            else (
-                signing_algorithm,
-                message_type,
-                mac_algorithm,
-                grant_operations,
-                grantee_principal,
-                retiring_principal,
-                tuple(context.items()) if context else None,
-            )
+        rare = _rare_fields(
+            signing_algorithm,
+            message_type,
+            mac_algorithm,
+            grant_operations,
+            grantee_principal,
+            retiring_principal,
+            context,
         )
         decision, permit = self._decide(
             who,
