@@ -4,7 +4,6 @@ same call with a software key, in the same run, for 4 KB and 100-byte plaintexts
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import subprocess
@@ -12,14 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kms_setup import CONTEXT, USER, open_kms
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from kmspolicy.kms.hsm.clusters import add_cluster
 from kmspolicy.kms.service import KMS
 
-ACCOUNT = "111122223333"
-USER = f"arn:aws:iam::{ACCOUNT}:user/app"
-CONTEXT = {"purpose": "benchmark", "tenant": "t-42"}
 MODULES = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
 
 
@@ -38,19 +35,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KMS, str, s
         capture_output=True,
     )
     module = next(m for m in MODULES if Path(m).exists())
-    service = KMS.open(base / "data")
-    service.directory.create_account(ACCOUNT)
-    service.directory.create_user(ACCOUNT, "app")
-    service.directory.attach_policy(
-        USER,
-        "use-keys",
-        json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}],
-            }
-        ),
-    )
+    service = open_kms(base / "data", "kms:*")
     cluster = add_cluster(service.store, "cluster-benchmark234", module, label, service.clock.now())
     store_id = service.call(
         "CreateCustomKeyStore",

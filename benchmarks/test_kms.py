@@ -4,40 +4,23 @@ the API model, key lookup, authorization, state check, AES-GCM, blob) against a 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from kms_setup import CONTEXT, USER, open_kms
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from kmspolicy.kms.service import KMS
 
-ACCOUNT = "111122223333"
-USER = f"arn:aws:iam::{ACCOUNT}:user/app"
 PLAINTEXT = os.urandom(4096)
-CONTEXT = {"purpose": "benchmark", "tenant": "t-42"}
 
 
 @pytest.fixture
 def kms(tmp_path: Path) -> Iterator[KMS]:
-    service = KMS.open(tmp_path / "data")
-    service.directory.create_account(ACCOUNT)
-    service.directory.create_user(ACCOUNT, "app")
-    service.directory.attach_policy(
-        USER,
-        "use-keys",
-        json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {"Effect": "Allow", "Action": ["kms:CreateKey", "kms:Encrypt"], "Resource": "*"}
-                ],
-            }
-        ),
-    )
+    service = open_kms(tmp_path / "data", ["kms:CreateKey", "kms:Encrypt"])
     yield service
     service.close()
 
