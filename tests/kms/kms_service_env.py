@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import botocore.session
+import pytest
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
+from kmspolicy.errors import KMSError
 from kmspolicy.kms.clock import ManualClock
 from kmspolicy.kms.service import KMS
 
@@ -115,3 +117,15 @@ def check_shape(operation: str, result: dict[str, Any]) -> dict[str, Any]:
     errors = shape_errors(operation, result)
     assert not errors, errors
     return result
+
+
+def call(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> dict[str, Any]:
+    """``kms.call``, its result checked against the botocore output shape."""
+    return check_shape(operation, kms.call(operation, params, caller))
+
+
+def code(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> str:
+    """The error code ``kms.call`` raises (it must raise)."""
+    with pytest.raises(KMSError) as info:
+        kms.call(operation, params, caller)
+    return info.value.code

@@ -10,7 +10,17 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from kms_service_env import ACCOUNT, ADMIN, ALICE, CAROL, OTHER, ROOT, check_shape, open_kms, policy
+from kms_service_env import (
+    ACCOUNT,
+    ADMIN,
+    ALICE,
+    CAROL,
+    OTHER,
+    ROOT,
+    call,
+    open_kms,
+    policy,
+)
 
 from kmspolicy.errors import KMSError
 from kmspolicy.kms import crypto
@@ -25,10 +35,6 @@ def kms(tmp_path: Path) -> Iterator[KMS]:
     service = open_kms(tmp_path / "data", ManualClock())
     yield service
     service.close()
-
-
-def call(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> dict[str, Any]:
-    return check_shape(operation, kms.call(operation, params, caller))
 
 
 def create(

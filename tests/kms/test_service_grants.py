@@ -8,9 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kms_service_env import ACCOUNT, ADMIN, ALICE, APP_ROLE, CAROL, check_shape, open_kms, policy
+from kms_service_env import (
+    ACCOUNT,
+    ADMIN,
+    ALICE,
+    APP_ROLE,
+    CAROL,
+    call,
+    code,
+    open_kms,
+    policy,
+)
 
-from kmspolicy.errors import KMSError
 from kmspolicy.kms.clock import ManualClock
 from kmspolicy.kms.principals import Caller
 from kmspolicy.kms.service import KMS
@@ -19,26 +28,11 @@ BOB = f"arn:aws:iam::{ACCOUNT}:user/bob"
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def kms(tmp_path: Path, clock: ManualClock) -> Iterator[KMS]:
     service = open_kms(tmp_path / "data", clock)
     service.directory.create_user(ACCOUNT, "bob")
     yield service
     service.close()
-
-
-def call(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> dict[str, Any]:
-    return check_shape(operation, kms.call(operation, params, caller))
-
-
-def code(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> str:
-    with pytest.raises(KMSError) as info:
-        kms.call(operation, params, caller)
-    return info.value.code
 
 
 def key(kms: KMS, **params: Any) -> str:

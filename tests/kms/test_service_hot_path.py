@@ -19,11 +19,6 @@ from kmspolicy.kms.validation import validate_input
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def kms(tmp_path: Path, clock: ManualClock) -> Iterator[KMS]:
     service = open_kms(tmp_path / "data", clock)
     yield service

@@ -17,11 +17,6 @@ from kmspolicy.kms.service import KMS
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def kms(tmp_path: Path, clock: ManualClock) -> Iterator[KMS]:
     service = open_kms(tmp_path / "data", clock)
     yield service

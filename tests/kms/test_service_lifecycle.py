@@ -13,9 +13,8 @@ from typing import Any
 
 import gen_api_model
 import pytest
-from kms_service_env import ADMIN, ALICE, check_shape, open_kms
+from kms_service_env import ADMIN, ALICE, call, code, open_kms
 
-from kmspolicy.errors import KMSError
 from kmspolicy.kms import _api_model, importing
 from kmspolicy.kms.clock import ManualClock
 from kmspolicy.kms.service import KMS
@@ -23,25 +22,10 @@ from kmspolicy.kms.validation import input_members
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
 def kms(tmp_path: Path, clock: ManualClock) -> Iterator[KMS]:
     service = open_kms(tmp_path / "data", clock)
     yield service
     service.close()
-
-
-def call(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> dict[str, Any]:
-    return check_shape(operation, kms.call(operation, params, caller))
-
-
-def code(kms: KMS, operation: str, params: dict[str, Any], caller: str = ADMIN) -> str:
-    with pytest.raises(KMSError) as info:
-        kms.call(operation, params, caller)
-    return info.value.code
 
 
 def test_twenty_rotations_then_every_generation_decrypts(kms: KMS) -> None:
