@@ -229,6 +229,16 @@ def _split_arn(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+# Value types whose policy operands and request values parse the same way.
+_SCALAR_PARSERS: dict[ValueType, Callable[[str], Any]] = {
+    ValueType.STRING_IGNORE_CASE: str.casefold,
+    ValueType.NUMBER: parse_number,
+    ValueType.DATE: parse_date,
+    ValueType.BOOL: _parse_bool,
+    ValueType.BINARY: _parse_binary,
+}
+
+
 def parse_policy_value(spec: OperatorSpec, value: str | Pieces) -> Any:
     """The comparable form of a policy value (text, or pieces after variable
     substitution)."""
@@ -241,16 +251,9 @@ def parse_policy_value(spec: OperatorSpec, value: str | Pieces) -> Any:
     text = value if isinstance(value, str) else "".join(t for t, _ in value)
     if vtype is ValueType.STRING:
         return text
-    if vtype is ValueType.STRING_IGNORE_CASE:
-        return text.casefold()
-    if vtype is ValueType.NUMBER:
-        return parse_number(text)
-    if vtype is ValueType.DATE:
-        return parse_date(text)
-    if vtype is ValueType.BOOL:
-        return _parse_bool(text)
-    if vtype is ValueType.BINARY:
-        return _parse_binary(text)
+    scalar = _SCALAR_PARSERS.get(vtype)
+    if scalar is not None:
+        return scalar(text)
     if vtype is ValueType.IP:
         try:
             return ipaddress.ip_network(text.strip(), strict=False)
@@ -264,16 +267,9 @@ def parse_request_value(spec: OperatorSpec, text: str) -> Any:
     vtype = spec.type
     if vtype in (ValueType.STRING, ValueType.GLOB):
         return text
-    if vtype is ValueType.STRING_IGNORE_CASE:
-        return text.casefold()
-    if vtype is ValueType.NUMBER:
-        return parse_number(text)
-    if vtype is ValueType.DATE:
-        return parse_date(text)
-    if vtype is ValueType.BOOL:
-        return _parse_bool(text)
-    if vtype is ValueType.BINARY:
-        return _parse_binary(text)
+    scalar = _SCALAR_PARSERS.get(vtype)
+    if scalar is not None:
+        return scalar(text)
     if vtype is ValueType.IP:
         try:
             return ipaddress.ip_address(text.strip())
