@@ -558,7 +558,7 @@ class Runtime:
         """``authorize`` for the calls that carry a key, an encryption context and an
         algorithm (Encrypt, Decrypt, data keys): the same decision, fewer steps. A cached
         decision for an untimed caller and key is read here; the rest goes to ``_decide``."""
-        if self._observer.on_decision is None and not who.time_dependent and not key.time_dependent:
+        if not who.time_dependent and not key.time_dependent:
             cached = self._decisions.get(
                 (
                     who,
@@ -571,6 +571,9 @@ class Runtime:
                 )
             )
             if cached is not None and cached[1] is not None:
+                observer = self._observer.on_decision
+                if observer is not None:
+                    observer(action, key.record.arn, cached[0])
                 return cached[1]
         decision, permit = self._decide(
             who,

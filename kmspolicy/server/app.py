@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from kmspolicy.engine.decision import Decision
@@ -58,6 +59,7 @@ class Response:
 
 _EXPLAINED: dict[int, tuple[Decision, str]] = {}
 _EXPLAINED_LIMIT = 4096
+_CALLER_CACHE_LIMIT = 4096
 
 
 def _explain(decision: Decision) -> str:
@@ -110,6 +112,7 @@ class KMSApp:
         self.max_body = max_body
         self.on_shutdown = on_shutdown
         self._access_line: Callable[[str], None] | None = _UNRESOLVED  # on the first request
+        self._callers: dict[tuple[int, str | None, str | None], tuple[Caller, Caller]] = {}
 
     # --- ASGI ----------------------------------------------------------------------------
 
@@ -219,24 +222,14 @@ class KMSApp:
             scope["headers"],
             body,
         )
+        now = self.backend.now()
         try:
-            auth = sigv4.verify(
-                request, self.backend.lookup, self.backend.now(), regions=self.regions
-            )
+            auth = sigv4.verify(request, self.backend.lookup, now, regions=self.regions)
             operation = protocol.operation_of(request.header("x-amz-target"))
         except KMSError as error:
             return Response(status_of(error.code), error_body(error))
         client = scope.get("client")
-        signer = auth.caller
-        caller = Caller(
-            signer.arn,
-            source_ip=client[0] if client else None,
-            source_vpce=signer.source_vpce,
-            via_service=signer.via_service,
-            secure_transport=scope.get("scheme") == "https",
-            mfa=signer.mfa,
-            access_key_id=signer.access_key_id,
-        )
+        caller = self._caller(auth.caller, client[0] if client else None, scope.get("scheme"))
         params: dict[str, Any] = {}
         observed: list[Observed] = []
         result: dict[str, Any] | KMSError
@@ -256,13 +249,44 @@ class KMSApp:
             response = Response(500, error_body(result), operation)
         if self.audit is not None:
             self._audit(
-                request_id, operation, auth, caller.source_ip, request, params, result, observed
+                request_id,
+                now,
+                operation,
+                auth,
+                caller.source_ip,
+                request,
+                params,
+                result,
+                observed,
             )
         return response
+
+    def _caller(self, signer: Caller, source_ip: str | None, scheme: str | None) -> Caller:
+        """The signer as seen on this connection. Kept per signer object (the credential
+        cache hands out the same one for a while), address and scheme: the caller's
+        decisions are cached under the Caller, and building one costs more than finding it."""
+        key = (id(signer), source_ip, scheme)
+        hit = self._callers.get(key)
+        if hit is not None and hit[0] is signer:
+            return hit[1]
+        caller = Caller(
+            signer.arn,
+            source_ip=source_ip,
+            source_vpce=signer.source_vpce,
+            via_service=signer.via_service,
+            secure_transport=scheme == "https",
+            mfa=signer.mfa,
+            access_key_id=signer.access_key_id,
+        )
+        if len(self._callers) >= _CALLER_CACHE_LIMIT:
+            self._callers.clear()
+        self._callers[key] = (signer, caller)  # holding the signer keeps its id unique
+        return caller
 
     def _audit(
         self,
         request_id: str,
+        now: datetime,
         operation: str,
         auth: sigv4.Authenticated,
         source_ip: str | None,
@@ -291,7 +315,7 @@ class KMSApp:
                 caller_arn=auth.caller.arn,
                 region=auth.region,
                 request_id=request_id,
-                event_time=self.backend.now(),
+                event_time=now,
                 request_parameters=request_parameters,
                 response_elements=response_elements,
                 error_code=result.code if isinstance(result, KMSError) else None,

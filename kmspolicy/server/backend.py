@@ -13,10 +13,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
@@ -31,8 +30,7 @@ CREDENTIAL_TTL = 5.0
 _CREDENTIAL_CACHE_LIMIT = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class Observed:
+class Observed(NamedTuple):
     """One authorization decision a call made: the action, the resource and the decision."""
 
     action: str
@@ -102,11 +100,12 @@ class Backend:
         self, region: str, operation: str, params: dict[str, Any], caller: Caller
     ) -> tuple[dict[str, Any] | KMSError, list[Observed]]:
         """Run one operation; returns the result or the KMSError, with the decisions made."""
-        kms = self.kms(region)
+        kms = self._by_region.get(region) or self.kms(region)
         observed: list[Observed] = []
+        record = observed.append
 
         def seen(action: str, resource: str | None, decision: Decision) -> None:
-            observed.append(Observed(action, resource, decision))
+            record(Observed(action, resource, decision))
 
         try:
             result: dict[str, Any] | KMSError = kms.call(
