@@ -49,6 +49,11 @@ def test_on_decision_sees_every_decision_in_order(kms: KMS) -> None:
     for _ in range(2):  # the cached Deny denies again without the hook
         with pytest.raises(KMSError, match="AccessDenied"):
             kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ALICE)
+    first = kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN, on_decision=note)
+    kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN, on_decision=note)
+    # a decision served from the cache is reported like a fresh one, the same object
+    assert [(a, r) for a, r, _ in seen] == [("kms:Encrypt", first["KeyId"])] * 2
+    assert seen[0][2] is seen[1][2] and seen[0][2].allowed
 
 
 @pytest.mark.parametrize(
