@@ -129,7 +129,12 @@ class KMSApp:
         if method == "GET" and path == "/health":
             response = Response(200, b'{"status":"ok"}')
         else:
-            body, too_large = await self._read_body(scope, receive)
+            message = await receive()
+            if message["type"] == "http.request" and not message.get("more_body", False):
+                body: bytes = message.get("body", b"")  # the whole body in one message
+                too_large = len(body) > self.max_body
+            else:
+                body, too_large = await self._read_body(scope, receive, message)
             if too_large:
                 error = KMSError(
                     "RequestEntityTooLargeException",
@@ -171,11 +176,10 @@ class KMSApp:
                 f"{(time.perf_counter() - started) * 1000:.1f}ms {request_id}"
             )
 
-    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, bool]:
-        message = await receive()
-        if message["type"] == "http.request" and not message.get("more_body", False):
-            body: bytes = message.get("body", b"")  # the whole body in one message
-            return (b"", True) if len(body) > self.max_body else (body, False)
+    async def _read_body(
+        self, scope: Scope, receive: Receive, message: Message
+    ) -> tuple[bytes, bool]:
+        """The rest of a body that came in several messages, from the first one."""
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
                 return b"", True

@@ -58,8 +58,14 @@ class Endpoint:
     calls: list[str] = field(default_factory=list)
 
     def raw(
-        self, headers: list[tuple[str, str]], body: bytes, method: str = "POST", path: str = "/"
+        self,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        method: str = "POST",
+        path: str = "/",
+        chunk: int | None = None,
     ) -> Reply:
+        """One request; ``chunk`` delivers the body in messages of that many bytes."""
         scope = {
             "type": "http",
             "method": method,
@@ -72,8 +78,12 @@ class Endpoint:
         }
         sent: list[dict[str, Any]] = []
 
+        size = chunk or max(len(body), 1)
+        pieces = [body[i : i + size] for i in range(0, len(body), size)] or [b""]
+
         async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": body, "more_body": False}
+            piece = pieces.pop(0)
+            return {"type": "http.request", "body": piece, "more_body": bool(pieces)}
 
         async def send(message: dict[str, Any]) -> None:
             sent.append(message)

@@ -200,6 +200,19 @@ def test_oversized_body_is_refused_before_anything_else(endpoint: Endpoint, spy:
     assert spy == []
 
 
+def test_a_body_in_several_messages_is_read_whole(endpoint: Endpoint, spy: list[str]) -> None:
+    key = create_key(endpoint)
+    body = json.dumps({"KeyId": key["KeyId"], "Plaintext": "aGVsbG8gd29ybGQ="}).encode()
+    reply = endpoint.raw(endpoint.sign("Encrypt", body), body, chunk=7)
+    assert reply.status == 200, reply.body
+    assert reply.json["KeyId"] == key["Arn"]
+    spy.clear()
+    big = b'{"KeyId": "' + b"x" * (65 * 1024) + b'"}'
+    reply = endpoint.raw(endpoint.sign("Encrypt", big), big, chunk=4096)
+    assert (reply.status, reply.json["__type"]) == (413, "RequestEntityTooLargeException")
+    assert spy == []
+
+
 def test_unexpected_failure_is_an_opaque_500(
     endpoint: Endpoint, monkeypatch: pytest.MonkeyPatch
 ) -> None:
