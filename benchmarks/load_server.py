@@ -131,6 +131,7 @@ def main() -> None:
             "--http",
             "httptools",
             "--no-access-log",
+            "--no-proxy-headers",  # as kmspolicy serve runs by default
             "--log-level",
             "warning",
         ],

@@ -103,6 +103,12 @@ def _log_config() -> dict[str, Any]:
 )
 @click.option("--account", default="111122223333", show_default=True, help="Default account.")
 @click.option(
+    "--forwarded-allow-ips",
+    default=None,
+    help="Behind a reverse proxy: the proxy addresses (comma-separated, or *) whose "
+    "X-Forwarded-For names the client for aws:SourceIp. Default: trust no proxy header.",
+)
+@click.option(
     "--scheduler-interval",
     type=click.FloatRange(0.1),
     default=60.0,
@@ -116,6 +122,7 @@ def command(
     workers: int,
     regions: tuple[str, ...],
     account: str,
+    forwarded_allow_ips: str | None,
     scheduler_interval: float,
 ) -> None:
     """Serve the KMS over HTTP (AWS JSON 1.1, SigV4) on the embedded SQLite store."""
@@ -156,5 +163,9 @@ def command(
         access_log=False,
         log_config=_log_config(),
         server_header=False,
+        # aws:SourceIp is the peer's address unless a trusted proxy says otherwise: with
+        # uvicorn's default (trust 127.0.0.1), any local client could claim any address
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips,
         timeout_graceful_shutdown=10,
     )

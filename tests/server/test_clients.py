@@ -114,6 +114,68 @@ def test_boto3_denied_call(server: Server, kms: Any) -> None:
     assert bad.value.response["Error"]["Code"] == "InvalidSignatureException"
 
 
+def _client(server: Server, key: str, secret: str, forwarded_for: str | None = None) -> Any:
+    client = boto3.session.Session().client(
+        "kms",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id=key,
+        aws_secret_access_key=secret,
+    )
+    if forwarded_for is not None:
+
+        def add_header(request: Any, **_: Any) -> None:
+            request.headers["X-Forwarded-For"] = forwarded_for
+
+        client.meta.events.register("before-sign.kms.*", add_header)
+    return client
+
+
+def _describe_from_office(server: Server) -> str:
+    """DescribeKey by a user allowed only from 203.0.113.0/24, claiming that address in
+    X-Forwarded-For: the outcome's error code, or "" when allowed."""
+    admin = _client(server, server.access_key_id, server.secret)
+    key_id = admin.create_key()["KeyMetadata"]["KeyId"]
+    _, key, secret = add_user(
+        server,
+        "office",
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": "kms:DescribeKey",
+                    "Resource": "*",
+                    "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}},
+                }
+            ],
+        },
+    )
+    try:
+        _client(server, key, secret, forwarded_for="203.0.113.9").describe_key(KeyId=key_id)
+    except ClientError as error:
+        return str(error.response["Error"]["Code"])
+    return ""
+
+
+def test_source_ip_is_the_peer_not_a_forwarded_header(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "data", tmp_path / "serve.log")
+    try:
+        assert _describe_from_office(running) == "AccessDeniedException"
+    finally:
+        stop_server(running)
+
+
+def test_forwarded_for_is_trusted_from_a_named_proxy(tmp_path: Path) -> None:
+    running = start_server(
+        tmp_path / "data", tmp_path / "serve.log", "--forwarded-allow-ips", "127.0.0.1"
+    )
+    try:
+        assert _describe_from_office(running) == ""
+    finally:
+        stop_server(running)
+
+
 def test_boto3_regions_are_separate(kms: Any, server: Server) -> None:
     paris = boto3.session.Session().client("kms", region_name="eu-west-3")
     key = paris.create_key()["KeyMetadata"]
