@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import warnings
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, unquote
 
 from kmspolicy.errors import KMSError
@@ -38,6 +39,8 @@ __all__ = [
     "signing_key",
     "string_to_sign",
     "verify",
+    "verify_asgi",
+    "verify_asgi_reference",
 ]
 
 ALGORITHM = "AWS4-HMAC-SHA256"
@@ -404,3 +407,62 @@ def verify(
     if not hmac.compare_digest(expected, given):
         raise _invalid(_MISMATCH)
     return Authenticated(caller, key_id, region, signed_at)
+
+
+def verify_asgi_reference(
+    method: str,
+    raw_path: bytes,
+    query_string: bytes,
+    headers: Sequence[tuple[bytes, bytes]],
+    body: bytes,
+    lookup: CredentialLookup,
+    now: datetime,
+    *,
+    service: str = "kms",
+    regions: Container[str] | None = None,
+) -> Authenticated:
+    """``verify`` of a request as ASGI gives it: ``raw_path`` (its query, if any, ignored),
+    ``query_string`` and the header list (names lowercase bytes, values bytes)."""
+    path = raw_path.decode("latin-1").split("?", 1)[0]
+    request = HttpRequest.from_asgi(method, path, query_string.decode("latin-1"), headers, body)
+    return verify(request, lookup, now, service=service, regions=regions)
+
+
+class AsgiVerifier(Protocol):
+    def __call__(
+        self,
+        method: str,
+        raw_path: bytes,
+        query_string: bytes,
+        headers: Sequence[tuple[bytes, bytes]],
+        body: bytes,
+        lookup: CredentialLookup,
+        now: datetime,
+        *,
+        service: str = "kms",
+        regions: Container[str] | None = None,
+    ) -> Authenticated: ...
+
+
+def _asgi_verifier() -> AsgiVerifier:
+    """``verify_asgi_reference``, or its compiled twin (``kmspolicy/_fast/_sigv4.pyx``, equal
+    results and errors, checked by the differential test) when extensions are in use."""
+    from kmspolicy import _compat
+
+    if not _compat.USE_EXTENSIONS:
+        return verify_asgi_reference
+    try:
+        from kmspolicy._fast._sigv4 import verify_asgi as compiled
+    except ImportError as exc:  # pragma: no cover - depends on the build
+        warnings.warn(
+            f"kmspolicy: compiled SigV4 verifier unavailable ({exc}); using the pure-Python one",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return verify_asgi_reference
+    verifier: AsgiVerifier = compiled
+    return verifier
+
+
+# Verify the SigV4 signature of an ASGI request (see ``verify_asgi_reference``).
+verify_asgi: AsgiVerifier = _asgi_verifier()
