@@ -5,18 +5,24 @@ KMS event format (``eventVersion``, ``userIdentity``, ``eventName``, ``requestPa
 without plaintext or ciphertext, ``errorCode`` ...) plus what kmspolicy adds beyond AWS:
 ``decision`` (the authorizer's outcome and its explanation) and the chain fields:
 
+* ``hash`` — the line's first member: SHA-256 of the line as written without it, that is of
+  ``{"seq":...`` to the closing brace (``record_hash``); the bytes are hashed as they lie in
+  the file, never parsed and serialized again, so any valid JSON encoding of a member
+  (strings are written as UTF-8) verifies;
 * ``seq`` — the record's 1-based position in the log;
-* ``prevHash`` — the previous record's ``hash`` (64 zeros for the first);
-* ``hash`` — SHA-256 of the record's compact JSON as written, without the ``hash`` member.
+* ``prevHash`` — the previous record's ``hash`` (64 zeros for the first).
 
 So editing a record breaks its hash, and deleting or reordering records breaks the next
 record's ``prevHash`` or ``seq``. Cutting records off the end is caught by ``audit.head``,
-which holds the ``seq`` and ``hash`` of the last record known durable; the chain is not
-keyed, so someone able to rewrite the whole file and its head can forge a consistent log.
+which holds the ``seq`` and ``hash`` of a record known durable: a lower bound of the
+durable tail, never ahead of it. The writer brings it up to date at most once a second
+under steady load and whenever the log goes quiet, on ``flush`` and on ``close``, so cutting
+off only the records of the last second of a busy log goes unnoticed. The chain is not
+keyed: someone able to rewrite the whole file and its head can forge a consistent log.
 
 Durability (group commit). ``append`` queues the record and returns; a writer thread takes
-everything queued, appends it with one write, fsyncs, then updates the head. Requests never
-wait for the disk, and under load one fsync covers many records. What a crash can lose:
+everything queued, appends it with one write and fsyncs. Requests never wait for the disk,
+and under load one fsync covers many records. What a crash can lose:
 
 * a killed process loses the records still queued (not yet written): the requests of the
   last gathering interval (5 ms by default) plus one batch; records already written survive
@@ -36,18 +42,21 @@ import fcntl
 import hashlib
 import itertools
 import json
+import math
 import os
-import queue
 import random
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import orjson
+
+from kmspolicy import _compat
 from kmspolicy.language.catalogue import CRYPTO_OPERATIONS
 
 __all__ = [
@@ -55,6 +64,8 @@ __all__ = [
     "AuditLog",
     "Verification",
     "build_event",
+    "chain",
+    "chain_reference",
     "event_bytes",
     "is_read_only",
     "new_id",
@@ -66,8 +77,10 @@ __all__ = [
 
 GENESIS = "0" * 64
 HEAD_SUFFIX = ".head"
+HEAD_PERIOD = 1.0  # seconds between head updates while the log stays busy
 EVENT_VERSION = "1.11"
 _READ_ONLY_PREFIXES = ("Describe", "Get", "List")
+_COUNTER_MASK = (1 << 48) - 1
 
 
 class _Ids:
@@ -75,6 +88,10 @@ class _Ids:
     from a random start. Ids need to be unique, not secret or unpredictable, so the random
     part is drawn once (again in a forked child, which must not repeat its parent's ids)
     and each id costs a counter step and one format."""
+
+    prefix: str
+    event_id_open: bytes  # the eventID member up to the counter, as event_bytes writes it
+    counter: Iterator[int]
 
     def __init__(self) -> None:
         self._reseed()
@@ -84,14 +101,16 @@ class _Ids:
         draw = random.SystemRandom().getrandbits
         bits = f"{draw(72):018x}"
         variant = "89ab"[draw(2)]  # the RFC 4122 variant bits 10xx, as uuid4 sets them
-        self._prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[12:15]}-{variant}{bits[15:]}-"
-        self._counter = itertools.count(draw(48))
+        self.prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[12:15]}-{variant}{bits[15:]}-"
+        self.event_id_open = b',"eventID":"' + self.prefix.encode("ascii")
+        self.counter = itertools.count(draw(48))
 
     def next(self) -> str:
-        return f"{self._prefix}{next(self._counter) & 0xFFFFFFFFFFFF:012x}"
+        return f"{self.prefix}{next(self.counter) & _COUNTER_MASK:012x}"
 
 
-new_id = _Ids().next
+_IDS = _Ids()
+new_id = _IDS.next
 """A fresh request or event id (``8-4-4-4-12`` hex digits, as AWS's ids)."""
 
 
@@ -100,20 +119,25 @@ def is_read_only(operation: str) -> bool:
     return operation in CRYPTO_OPERATIONS or operation.startswith(_READ_ONLY_PREFIXES)
 
 
+_DUMPS = orjson.dumps
 _ENCODER = json.JSONEncoder(separators=(",", ":"))  # json.dumps's output, built once
-_quoted = json.encoder.encode_basestring_ascii  # what json.dumps writes for a str
-_SHA256 = hashlib.sha256()  # copied per record: cheaper than a new hash object
 
 
-def _serialize(record: Mapping[str, Any]) -> bytes:
-    return _ENCODER.encode(record).encode("ascii")
+def _json(value: Any) -> bytes:
+    """Compact JSON: orjson's (UTF-8), or the standard encoder's for what orjson refuses
+    (integers beyond 64 bits, lone surrogates, mappings that are not dicts)."""
+    try:
+        return _DUMPS(value)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        if isinstance(value, Mapping) and not isinstance(value, dict):
+            value = dict(value)
+        return _ENCODER.encode(value).encode("ascii")
 
 
-def record_hash(record: Mapping[str, Any]) -> str:
-    """The hash of a record: SHA-256 of its compact JSON without the ``hash`` member, members
-    in the order they were written (so the bytes hashed are the bytes in the file)."""
-    body = {k: v for k, v in record.items() if k != "hash"}
-    return hashlib.sha256(_serialize(body)).hexdigest()
+def record_hash(body: bytes) -> str:
+    """The ``hash`` a record states: SHA-256 (hex) of its body, the record's line as written
+    without the leading ``"hash"`` member — ``{"seq":...`` to the closing brace."""
+    return hashlib.sha256(body).hexdigest()
 
 
 @lru_cache(maxsize=4096)
@@ -157,6 +181,13 @@ def _event_time(epoch_second: int) -> str:
     return datetime.fromtimestamp(epoch_second, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _resources(arns: Iterable[str]) -> list[dict[str, str]]:
+    return [
+        {"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn}
+        for arn in dict.fromkeys(arns)
+    ]
+
+
 def build_event(
     *,
     operation: str,
@@ -184,7 +215,7 @@ def build_event(
     event: dict[str, Any] = {
         "eventVersion": EVENT_VERSION,
         "userIdentity": identity,
-        "eventTime": _event_time(int(event_time.timestamp())),
+        "eventTime": _event_time(math.floor(event_time.timestamp())),
         "eventSource": "kms.amazonaws.com",
         "eventName": operation,
         "awsRegion": region,
@@ -197,10 +228,7 @@ def build_event(
         "requestID": request_id,
         "eventID": new_id(),
         "readOnly": read_only,
-        "resources": [
-            {"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn}
-            for arn in dict.fromkeys(key_arns)
-        ],
+        "resources": _resources(key_arns),
         "eventType": "AwsApiCall",
         "managementEvent": True,
         "recipientAccountId": identity["accountId"],
@@ -214,61 +242,89 @@ def build_event(
     return event
 
 
-def _json(value: Any) -> bytes:
-    return _ENCODER.encode(value).encode("ascii")
+# --- event_bytes: build_event's record serialized from cached pieces ----------------------
+
+_ClientKey = tuple[str, str | None, str | None, str, str, str | None, str | None]
+# Per client key: the record up to eventTime's value, from eventSource to requestParameters'
+# value, readOnly, the recipient account, and the closing pieces per tuple of key ARNs.
+_Client = tuple[bytes, bytes, bool, str, dict[tuple[str, ...], bytes]]
+
+_CACHE_LIMIT = 4096  # entries per cache; a full cache starts again empty
+_CLIENTS: dict[_ClientKey, _Client] = {}
+_DECISIONS: dict[tuple[str, str | None], bytes] = {}
+_CLOCK: tuple[float, bytes] = (-math.inf, b"")  # the second last seen and its eventTime
 
 
-@lru_cache(maxsize=4096)
-def _identity_head(arn: str, access_key_id: str | None, principal_id: str | None) -> bytes:
-    identity = _json(user_identity(arn, access_key_id, principal_id))
-    return b'{"eventVersion":"%s","userIdentity":%s,"eventTime":' % (
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _client(key: _ClientKey) -> _Client:
+    arn, access_key_id, principal_id, operation, region, source_ip, user_agent = key
+    identity = user_identity(arn, access_key_id, principal_id)
+    head = b'{"eventVersion":"%s","userIdentity":%s,"eventTime":' % (
         EVENT_VERSION.encode("ascii"),
-        identity,
+        _json(identity),
     )
-
-
-@lru_cache(maxsize=4)
-def _event_time_json(epoch_second: int) -> bytes:
-    return _json(_event_time(epoch_second))
-
-
-@lru_cache(maxsize=4096)
-def _operation_part(operation: str, region: str) -> bytes:
-    return b',"eventSource":"kms.amazonaws.com","eventName":%s,"awsRegion":%s' % (
-        _json(operation),
-        _json(region),
+    middle = (
+        b',"eventSource":"kms.amazonaws.com","eventName":%s,"awsRegion":%s,'
+        b'"sourceIPAddress":%s,"userAgent":%s,"requestParameters":'
+        % (_json(operation), _json(region), _json(source_ip), _json(user_agent))
     )
+    client: _Client = (head, middle, is_read_only(operation), identity["accountId"], {})
+    return _remember(_CLIENTS, key, client)
 
 
-@lru_cache(maxsize=4096)
-def _request_part(
-    operation: str, region: str, source_ip: str | None, user_agent: str | None
-) -> bytes:
-    """From eventSource to the key of requestParameters: the same for one client's
-    requests of one operation."""
-    return b'%s,"sourceIPAddress":%s,"userAgent":%s,"requestParameters":' % (
-        _operation_part(operation, region),
-        _json(source_ip),
-        _json(user_agent),
-    )
-
-
-@lru_cache(maxsize=4096)
-def _closing_part(read_only: bool, arns: tuple[str, ...], account: str) -> bytes:
+def _closing(client: _Client, arns: tuple[str, ...]) -> bytes:
     """From the end of eventID to eventCategory."""
-    resources = _json(
-        [{"accountId": arn.split(":")[4], "type": "AWS::KMS::Key", "ARN": arn} for arn in arns]
-    )
-    return (
+    _, _, read_only, account, closings = client
+    closing = (
         b'","readOnly":%s,"resources":%s,"eventType":"AwsApiCall","managementEvent":true,'
         b'"recipientAccountId":%s,"eventCategory":"Management"'
-        % (b"true" if read_only else b"false", resources, _json(account))
+        % (b"true" if read_only else b"false", _json(_resources(arns)), _json(account))
     )
+    return _remember(closings, arns, closing)
 
 
-@lru_cache(maxsize=4096)
-def _decision_json(decision: str, explanation: str) -> bytes:
-    return _json({"outcome": decision, "explanation": explanation})
+def _decision(decision: str, explanation: str | None) -> bytes:
+    """The decision member and the record's closing brace."""
+    member = _json({"outcome": decision, "explanation": explanation or ""})
+    return _remember(_DECISIONS, (decision, explanation), b',"decision":%s}' % member)
+
+
+def _tick(timestamp: float) -> bytes:
+    global _CLOCK
+    second = math.floor(timestamp)
+    when = _json(_event_time(second))
+    _CLOCK = (float(second), when)
+    return when
+
+
+def _members(
+    dumps: Callable[[Any], bytes],
+    request_parameters: Mapping[str, Any] | None,
+    response_elements: Mapping[str, Any] | None,
+    request_id: str,
+    error_code: str | None,
+    error_message: str | None,
+) -> tuple[bytes, bytes, bytes, bytes]:
+    """The members that change with every request: requestParameters', responseElements'
+    and requestID's values, and the error members (empty without an error)."""
+    return (
+        dumps(request_parameters) if request_parameters else b"null",
+        b"null" if response_elements is None else dumps(response_elements),
+        dumps(request_id),
+        b',"errorCode":%s,"errorMessage":%s' % (dumps(error_code), dumps(error_message or ""))
+        if error_code
+        else b"",
+    )
 
 
 def event_bytes(
@@ -290,42 +346,95 @@ def event_bytes(
     decision: str | None = None,
     explanation: str | None = None,
 ) -> bytes:
-    """``build_event`` serialized as ``AuditLog.append`` would serialize it, byte for
-    byte, from cached pieces: the parts that repeat between requests (who, which
-    operation, constants) are encoded once."""
-    read_only = is_read_only(operation)
-    response = None if read_only or error_code or not response_elements else response_elements
-    parts = [
-        _identity_head(caller_arn, access_key_id, principal_id),
-        _event_time_json(int(event_time.timestamp())),
-        _request_part(operation, region, source_ip, user_agent),
-        _json(dict(request_parameters)) if request_parameters else b"null",
-        b',"responseElements":',
-        b"null" if response is None else _json(dict(response)),
-        b',"requestID":',
-        _quoted(request_id).encode("ascii"),
-        b',"eventID":"',
-        new_id().encode("ascii"),
-        _closing_part(
-            read_only,
-            tuple(dict.fromkeys(key_arns)),
-            user_identity(caller_arn, access_key_id, principal_id)["accountId"],
-        ),
-    ]
-    if error_code:
-        parts += [
-            b',"errorCode":',
-            _json(error_code),
-            b',"errorMessage":',
-            _json(error_message or ""),
-        ]
-    if decision is not None:
-        parts += [b',"decision":', _decision_json(decision, explanation or "")]
-    parts.append(b"}")
-    return b"".join(parts)
+    """``build_event``'s record as compact JSON, built from cached pieces: what repeats
+    between one client's requests of one operation (identity, operation, region, source,
+    user agent), per key, per decision, per second, is encoded once; only the request's own
+    members are encoded per call. The members and their order are ``build_event``'s."""
+    key = (caller_arn, access_key_id, principal_id, operation, region, source_ip, user_agent)
+    client = _CLIENTS.get(key) or _client(key)
+    arns = tuple(key_arns)
+    closing = client[4].get(arns) or _closing(client, arns)
+    timestamp = event_time.timestamp()
+    second, when = _CLOCK
+    if not second <= timestamp < second + 1.0:
+        when = _tick(timestamp)
+    if client[2] or error_code or not response_elements:
+        response_elements = None
+    try:
+        members = _members(
+            _DUMPS, request_parameters, response_elements, request_id, error_code, error_message
+        )
+    except TypeError:  # what orjson refuses; see _json
+        members = _members(
+            _json, request_parameters, response_elements, request_id, error_code, error_message
+        )
+    return b"".join(
+        (
+            client[0],
+            when,
+            client[1],
+            members[0],
+            b',"responseElements":',
+            members[1],
+            b',"requestID":',
+            members[2],
+            _IDS.event_id_open,
+            b"%012x" % (next(_IDS.counter) & _COUNTER_MASK),
+            closing,
+            members[3],
+            b"}"
+            if decision is None
+            else _DECISIONS.get((decision, explanation)) or _decision(decision, explanation),
+        )
+    )
 
 
 # --- writing ---------------------------------------------------------------------------
+
+_HEX_DIGITS = frozenset("0123456789abcdef")
+_SEQ_LIMIT = 1 << 62
+_SHA256 = hashlib.sha256()  # copied per record: cheaper than a new hash object
+
+
+def chain_reference(batch: list[bytes], seq: int, prev: str) -> tuple[bytes, int, str]:
+    """The writer's step: the records of ``batch`` (compact JSON objects) as the log's next
+    lines, after the record numbered ``seq`` whose hash is ``prev``. Returns the lines, the
+    last record's seq and its hash. A line is ``{"hash":"<hash>",`` then the record's body
+    without its ``{``; the body, which the hash covers, is ``{"seq":<seq>,"prevHash":"<prev>",``
+    then the event without its ``{``."""
+    digest = prev.encode("ascii")
+    if len(digest) != 64 or not _HEX_DIGITS.issuperset(prev):
+        raise ValueError(f"the previous hash must be 64 hex digits, not {prev!r}")
+    if not 0 <= seq <= _SEQ_LIMIT - len(batch):
+        raise OverflowError(f"seq {seq} is out of the chain's range")
+    # each record is hashed in two pieces (its chain head, then the event) and the batch
+    # is joined once: no per-record copies of the event
+    parts: list[bytes | memoryview] = []
+    for event in batch:
+        if type(event) is not bytes:
+            raise TypeError(f"audit records are bytes, not {type(event).__name__}")
+        seq += 1
+        head = b'{"seq":%d,"prevHash":"%s",' % (seq, digest)
+        rest = memoryview(event)[1:]
+        h = _SHA256.copy()
+        h.update(head)
+        h.update(rest)
+        digest = h.hexdigest().encode("ascii")
+        parts += (b'{"hash":"', digest, b'",', head[1:], rest, b"\n")
+    return b"".join(parts), seq, digest.decode("ascii")
+
+
+def _chain() -> Callable[[list[bytes], int, str], tuple[bytes, int, str]]:
+    """``chain_reference``, or its compiled twin (``kmspolicy/_fast/_audit.pyx``, equal
+    results and errors, checked by the differential test) when extensions are in use."""
+    if not _compat.USE_EXTENSIONS:
+        return chain_reference
+    from kmspolicy._fast._audit import chain as compiled
+
+    return compiled
+
+
+chain = _chain()
 
 
 def _last_record(handle: Any, size: int) -> tuple[int, str, int]:
@@ -347,11 +456,6 @@ def _last_record(handle: Any, size: int) -> tuple[int, str, int]:
     return 0, GENESIS, 0
 
 
-@dataclass
-class _Flush:
-    done: threading.Event = field(default_factory=threading.Event)
-
-
 class AuditLog:
     """An append-only, hash-chained JSON-lines log with group commit (see the module doc).
 
@@ -365,40 +469,60 @@ class AuditLog:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.head_path = self.path.with_name(self.path.name + HEAD_SUFFIX)
+        self._head_tmp = str(self.head_path.with_name(f"{self.head_path.name}.{os.getpid()}.tmp"))
         self._fsync = fsync
         self._interval = interval
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
-        self._queue: queue.SimpleQueue[bytes | _Flush | None] = queue.SimpleQueue()
+        # Appenders add to _pending and _flushes; the writer takes what is there with one
+        # slice and deletes what it took (each one step under the GIL), and sleeps on _wake
+        # only after saying so in _idle.
+        self._pending: list[bytes] = []
+        self._flushes: list[threading.Event] = []
+        self._wake = threading.Event()
+        self._idle = False
         self._error: BaseException | None = None
         self._closed = False
         self._tail: tuple[int, int, str] | None = None  # (file size, seq, hash) we left
+        self._head: tuple[int, str] | None = None  # durable (seq, hash) the head lacks
+        self._head_at = time.monotonic()
         self._writer = threading.Thread(target=self._run, name="audit-writer", daemon=True)
         self._writer.start()
 
     def append(self, event: Mapping[str, Any]) -> None:
         """Queue one event; it gets its place in the chain when the writer writes it."""
         # serialized here, by the caller: the writer thread then holds the GIL only briefly
-        self.append_bytes(_serialize(event))
+        self.append_bytes(_json(event))
 
     def append_bytes(self, event: bytes) -> None:
         """Queue one event already serialized as compact JSON (``event_bytes``)."""
+        if self._closed or self._error is not None or type(event) is not bytes:
+            self._refuse(event)
+        self._pending.append(event)
+        if self._idle:
+            self._wake.set()
+
+    def _refuse(self, event: object) -> None:
         if self._closed:
             raise RuntimeError("the audit log is closed")
         if self._error is not None:
             raise RuntimeError(f"the audit log cannot be written: {self._error}")
-        self._queue.put(event)
+        raise TypeError(f"an audit record is bytes, not {type(event).__name__}")
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Wait until everything appended so far is written (and fsynced)."""
-        marker = _Flush()
-        self._queue.put(marker)
-        return marker.done.wait(timeout)
+        """Wait until everything appended so far is written (and fsynced) and the head
+        names the last record written."""
+        if self._closed:
+            return self._error is None
+        done = threading.Event()
+        self._flushes.append(done)
+        self._wake.set()
+        return done.wait(timeout)
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        self._queue.put(None)
+        self._wake.set()
         self._writer.join()
         os.close(self._fd)
 
@@ -409,32 +533,34 @@ class AuditLog:
         self.close()
 
     def _run(self) -> None:
-        stop = False
-        while not stop:
-            batch: list[bytes] = []
-            markers: list[_Flush] = []
-            item = self._queue.get()
-            while True:
-                if item is None:
-                    stop = True
-                elif isinstance(item, _Flush):
-                    markers.append(item)
-                else:
-                    batch.append(item)
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-            if batch:
-                try:
+        pending, flushes = self._pending, self._flushes
+        while True:
+            closing = self._closed
+            # flushes first: every record appended before a flush is then in the batch
+            waiting = flushes[:]
+            del flushes[: len(waiting)]
+            batch = pending[:]
+            del pending[: len(batch)]
+            try:
+                if batch:
                     self._write(batch)
-                except OSError as exc:  # keep serving; append() reports it from now on
-                    self._error = exc
-            for marker in markers:
-                marker.done.set()
-            if batch and not stop:
+                if waiting or closing or not batch:  # asked for, or about to go quiet
+                    self._catch_up_head()
+            except (OSError, ValueError) as exc:  # keep serving; append() reports it
+                self._error = exc
+            for done in waiting:
+                done.set()
+            if closing:
+                return
+            if batch:
                 # let records gather: one wake-up and one fsync per interval, not per record
                 time.sleep(self._interval)
+                continue
+            self._idle = True
+            if not pending and not flushes and not self._closed:
+                self._wake.wait()
+            self._wake.clear()
+            self._idle = False
 
     def _write(self, batch: list[bytes]) -> None:
         fcntl.flock(self._fd, fcntl.LOCK_EX)
@@ -447,37 +573,48 @@ class AuditLog:
                     seq, prev, end = _last_record(reader, size)
                 if end != size:  # a torn tail from a crash: it was never durable, drop it
                     os.ftruncate(self._fd, end)
-            # each record is hashed in two pieces (its chain head, then the event) and the
-            # batch is joined once: no per-record copies of the event
-            parts: list[bytes | memoryview] = []
-            digest = prev.encode("ascii")
-            for event in batch:
-                seq += 1
-                head = b'{"seq":%d,"prevHash":"%s",' % (seq, digest)
-                rest = memoryview(event)[1:]
-                h = _SHA256.copy()
-                h.update(head)
-                h.update(rest)
-                digest = h.hexdigest().encode("ascii")
-                parts += (b'{"hash":"', digest, b'",', head[1:], rest, b"\n")
-            prev = digest.decode("ascii")
-            data = b"".join(parts)
+                size = end
+            data, seq, prev = chain(batch, seq, prev)
+            view = memoryview(data)
             written = 0
             while written < len(data):
-                written += os.write(self._fd, data[written:])
-            self._tail = (os.fstat(self._fd).st_size, seq, prev)
+                written += os.write(self._fd, view[written:])
+            self._tail = (size + len(data), seq, prev)
             if self._fsync:
                 os.fsync(self._fd)
-            self._write_head(seq, prev)
+            self._head = (seq, prev)
+            if time.monotonic() - self._head_at >= HEAD_PERIOD:
+                self._write_head()
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
 
-    def _write_head(self, seq: int, digest: str) -> None:
-        # The head may lag the log after a crash (it is replaced after the log's fsync),
+    def _catch_up_head(self) -> None:
+        if self._head is None:
+            return
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        try:
+            if self._tail is not None and self._tail[0] == os.fstat(self._fd).st_size:
+                self._write_head()
+            else:  # another writer appended after us: the head is its to keep up
+                self._head = None
+        finally:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def _write_head(self) -> None:
+        # Under the lock, after the log's fsync: the head may lag the log after a crash,
         # never lead it, so verify treats it as a lower bound.
-        tmp = self.head_path.with_name(f"{self.head_path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"seq": seq, "hash": digest}) + "\n")
-        os.replace(tmp, self.head_path)
+        assert self._head is not None
+        seq, digest = self._head
+        fd = os.open(self._head_tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b'{"seq":%d,"hash":"%s"}\n' % (seq, digest.encode("ascii")))
+            if self._fsync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(self._head_tmp, self.head_path)
+        self._head = None
+        self._head_at = time.monotonic()
 
 
 # --- verifying and querying ------------------------------------------------------------
@@ -497,9 +634,18 @@ class Verification:
         return not self.problems
 
 
+def _states_its_hash(line: bytes) -> bool:
+    """Whether a line (without its newline) opens with its hash member as the writer
+    writes it, and that hash is the hash of the rest of the line as it stands."""
+    if not line.startswith(b'{"hash":"') or line[73:75] != b'",':
+        return False
+    return record_hash(b"{" + line[75:]).encode("ascii") == line[9:73]
+
+
 def verify(path: str | os.PathLike[str]) -> Verification:
-    """Check every record's hash, the links between records, the sequence numbers, and
-    that the log reaches the last durable record named by its head file."""
+    """Check every record's hash (over its bytes as written), the links between records,
+    the sequence numbers, and that the log reaches the last durable record named by its
+    head file."""
     log = Path(path)
     problems: list[str] = []
     prev, seq, count, torn = GENESIS, 0, 0, False
@@ -522,7 +668,7 @@ def verify(path: str | os.PathLike[str]) -> Verification:
             prev, seq = "", seq + 1
             continue
         count += 1
-        if record_hash(record) != stated:
+        if not _states_its_hash(raw):
             problems.append(f"line {number} (seq {record_seq}): record was modified")
         if record_seq != seq + 1:
             problems.append(

@@ -12,20 +12,22 @@ import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from kmspolicy.cli import main
-from kmspolicy.kms.audit import AuditLog, build_event, query, record_hash, verify
+from kmspolicy.kms import audit as audit_module
+from kmspolicy.kms.audit import AuditLog, build_event, event_bytes, query, record_hash, verify
 
 ALICE = "arn:aws:iam::111122223333:user/alice"
 KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 
 
-def event(n: int = 0, **overrides: object) -> dict[str, object]:
-    fields: dict[str, object] = {
+def event_fields(n: int = 0, **overrides: object) -> dict[str, Any]:
+    fields: dict[str, Any] = {
         "operation": "Encrypt",
         "caller_arn": ALICE,
         "region": "us-east-1",
@@ -40,7 +42,11 @@ def event(n: int = 0, **overrides: object) -> dict[str, object]:
         "explanation": "Allowed",
     }
     fields.update(overrides)
-    return build_event(**fields)  # type: ignore[arg-type]
+    return fields
+
+
+def event(n: int = 0, **overrides: object) -> dict[str, Any]:
+    return build_event(**event_fields(n, **overrides))
 
 
 def write(path: Path, count: int, start: int = 0) -> None:
@@ -51,6 +57,12 @@ def write(path: Path, count: int, start: int = 0) -> None:
 
 def lines(path: Path) -> list[bytes]:
     return path.read_bytes().splitlines(keepends=True)
+
+
+def body(line: bytes) -> bytes:
+    """What a line's hash covers: the line without its hash member and newline."""
+    assert line.startswith(b'{"hash":"') and line[73:75] == b'",'
+    return b"{" + line[75:].rstrip(b"\n")
 
 
 # --- the event ----------------------------------------------------------------------------
@@ -101,12 +113,12 @@ def test_management_event_keeps_response_elements_and_errors_are_recorded() -> N
 def test_assumed_role_and_root_identities() -> None:
     session = event(caller_arn="arn:aws:sts::111122223333:assumed-role/app/s1")
     identity = session["userIdentity"]
-    assert identity["type"] == "AssumedRole"  # type: ignore[index]
-    assert identity["sessionContext"]["sessionIssuer"]["arn"] == (  # type: ignore[index]
+    assert identity["type"] == "AssumedRole"
+    assert identity["sessionContext"]["sessionIssuer"]["arn"] == (
         "arn:aws:iam::111122223333:role/app"
     )
     root = event(caller_arn="arn:aws:iam::111122223333:root")
-    assert root["userIdentity"]["type"] == "Root"  # type: ignore[index]
+    assert root["userIdentity"]["type"] == "Root"
 
 
 # --- the chain ----------------------------------------------------------------------------
@@ -118,8 +130,10 @@ def test_chain_verifies_and_links(tmp_path: Path) -> None:
     records = [json.loads(line) for line in lines(log)]
     assert [r["seq"] for r in records] == list(range(1, 31))
     assert records[0]["prevHash"] == "0" * 64
+    for line, record in zip(lines(log), records, strict=True):
+        assert record["hash"] == record_hash(body(line))
     for before, after in itertools.pairwise(records):
-        assert after["prevHash"] == before["hash"] == record_hash(before)
+        assert after["prevHash"] == before["hash"]
     result = verify(log)
     assert result.ok and result.records == 30 and result.head_seq == 30
 
@@ -149,13 +163,22 @@ def test_edit_with_recomputed_hash_is_detected_by_the_next_link(tmp_path: Path) 
     log = tmp_path / "audit.jsonl"
     write(log, 10)
     content = lines(log)
-    record = json.loads(content[4])
-    record["eventName"] = "DescribeKey"
-    record["hash"] = record_hash(record)
-    content[4] = json.dumps(record).encode() + b"\n"
+    forged = body(content[4]).replace(b'"eventName":"Encrypt"', b'"eventName":"DescribeKey"')
+    content[4] = b'{"hash":"%s",%s\n' % (record_hash(forged).encode(), forged[1:])
     log.write_bytes(b"".join(content))
-    problems = verify(log).problems
-    assert any("line 6 (seq 6): prevHash does not match" in p for p in problems)
+    assert verify(log).problems == (
+        "line 6 (seq 6): prevHash does not match the record before it "
+        "(records deleted, inserted or reordered)",
+    )
+
+
+def test_hash_covers_the_bytes_as_written_not_a_reserialization(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    write(log, 3)
+    content = lines(log)
+    same_record = json.dumps(json.loads(content[1])).encode() + b"\n"  # spaces added
+    log.write_bytes(b"".join([content[0], same_record, content[2]]))
+    assert verify(log).problems == ("line 2 (seq 2): record was modified",)
 
 
 def test_deletion_is_detected(tmp_path: Path) -> None:
@@ -331,3 +354,69 @@ def test_cli_query_rejects_bad_time(mixed_log: Path) -> None:
     )
     assert result.exit_code == 2
     assert "not an ISO-8601 time" in result.output
+
+
+# --- writing: UTF-8, the head, refusals -------------------------------------------------
+
+
+def test_non_ascii_members_are_written_as_utf8_and_verify(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    context = {"purpose": "café ☕", "quote": 'a"b\\c\n'}
+    parameters = {"keyId": KEY, "encryptionContext": context}
+    with AuditLog(log, fsync=False) as audit:
+        audit.append(event(0, request_parameters=parameters))
+        audit.append_bytes(event_bytes(**event_fields(1, request_parameters=parameters)))
+    assert "café ☕".encode() in log.read_bytes()
+    assert verify(log).ok
+    found = list(query(log, operation="Encrypt"))
+    assert [r["requestParameters"]["encryptionContext"] for r in found] == [context, context]
+
+
+def test_flush_and_close_bring_the_head_up_to_the_last_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_module, "HEAD_PERIOD", 3600.0)  # never for being busy
+    log = tmp_path / "audit.jsonl"
+    with AuditLog(log, fsync=False) as audit:
+        for n in range(5):
+            audit.append(event(n))
+        assert audit.flush(10)
+        assert verify(log).head_seq == 5
+        audit.append(event(5))
+    assert verify(log).head_seq == 6
+
+
+def test_head_stays_with_the_writer_that_wrote_last(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    with AuditLog(log, fsync=False) as first, AuditLog(log, fsync=False) as second:
+        first._write([json.dumps(event(0), separators=(",", ":")).encode()])  # head pending
+        second.append(event(1))
+        assert second.flush(10)
+        first._catch_up_head()  # its head would name seq 1, behind the log's last record
+        assert verify(log).head_seq == 2
+    result = verify(log)
+    assert result.ok and result.records == 2 and result.head_seq == 2
+
+
+def test_append_refuses_what_is_not_bytes_and_a_closed_log(tmp_path: Path) -> None:
+    audit = AuditLog(tmp_path / "audit.jsonl", fsync=False)
+    with pytest.raises(TypeError, match="an audit record is bytes, not str"):
+        audit.append_bytes("{}")  # type: ignore[arg-type]
+    audit.close()
+    assert audit.flush()
+    with pytest.raises(RuntimeError, match="the audit log is closed"):
+        audit.append(event(0))
+
+
+def test_a_log_the_writer_cannot_continue_refuses_appends(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    write(log, 2)
+    content = lines(log)
+    content[1] = content[1].replace(content[1][9:73], b"not a hash".ljust(64, b"!"))
+    log.write_bytes(b"".join(content))
+    with AuditLog(log, fsync=False) as audit:
+        audit.append(event(2))
+        assert audit.flush(10)
+        with pytest.raises(RuntimeError, match="cannot be written: the previous hash must be"):
+            audit.append(event(3))
+    assert lines(log) == content  # nothing written after the bad record
