@@ -72,6 +72,28 @@ def test_sigv4_verify(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
     endpoint.app.shutdown()
 
 
+@pytest.mark.parametrize("implementation", ["py", "c"])
+def test_sigv4_verify_asgi(
+    benchmark: BenchmarkFixture, tmp_path: Path, implementation: str
+) -> None:
+    """SigV4 straight from the ASGI request: the pure reference, or its compiled twin."""
+    if implementation == "c":
+        from kmspolicy._fast._sigv4 import verify_asgi
+    else:
+        verify_asgi = sigv4.verify_asgi_reference
+    endpoint = _endpoint(tmp_path / "kms", False)
+    scope, body = _encrypt_request(endpoint)
+    headers = scope["headers"]
+    lookup = endpoint.app.backend.lookup
+    now = endpoint.clock.now()
+
+    def verify() -> sigv4.Authenticated:
+        return verify_asgi("POST", b"/", b"", headers, body, lookup, now)
+
+    assert benchmark(verify).caller.arn.endswith(":user/admin")
+    endpoint.app.shutdown()
+
+
 def test_encrypt_request_path(benchmark: BenchmarkFixture, endpoint: Endpoint) -> None:
     scope, body = _encrypt_request(endpoint)
     response = benchmark(endpoint.app.handle, scope, body, "bench")
