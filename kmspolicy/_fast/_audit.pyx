@@ -7,10 +7,12 @@
 The batch's lines are laid out in one buffer, each record's chain members written in
 place; SHA-256 (OpenSSL's, with the CPU's SHA instructions where present) reads each
 record's hashed bytes where they lie, and the hex digest goes straight into the line and
-the next record's ``prevHash``. No per-record Python objects are made.
+the next record's ``prevHash``. No per-record Python objects are made, and the GIL is
+released while the lines are laid out and hashed.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.string cimport memcpy
 
 
@@ -29,7 +31,7 @@ cdef const char *PREV_OPEN = b',"prevHash":"'  # 13 bytes, then the previous dig
 cdef long long SEQ_LIMIT = 1LL << 62
 
 
-cdef Py_ssize_t _digits(long long value) noexcept:
+cdef Py_ssize_t _digits(long long value) noexcept nogil:
     cdef Py_ssize_t count = 1
     while value >= 10:
         value //= 10
@@ -37,7 +39,7 @@ cdef Py_ssize_t _digits(long long value) noexcept:
     return count
 
 
-cdef char *_put_decimal(char *out, long long value, Py_ssize_t digits) noexcept:
+cdef char *_put_decimal(char *out, long long value, Py_ssize_t digits) noexcept nogil:
     cdef Py_ssize_t i
     for i in range(digits - 1, -1, -1):
         out[i] = <char>(48 + value % 10)
@@ -46,10 +48,11 @@ cdef char *_put_decimal(char *out, long long value, Py_ssize_t digits) noexcept:
 
 
 def chain(list batch, seq, str prev):
-    """See ``kmspolicy.kms.audit.chain_reference``: the same bytes, seq, digest and errors."""
+    """See ``kmspolicy.kms.audit.chain_reference``: the same bytes, seq, digest and errors.
+    The lines are laid out and hashed without the GIL: request threads run meanwhile."""
     cdef bytes previous = prev.encode("ascii")
     cdef const char *digest = PyBytes_AS_STRING(previous)
-    cdef Py_ssize_t i, n = len(batch), total = 0, size
+    cdef Py_ssize_t i, n = len(batch), total = 0
     if PyBytes_GET_SIZE(previous) != 64:
         raise ValueError(f"the previous hash must be 64 hex digits, not {prev!r}")
     for i in range(64):
@@ -57,24 +60,52 @@ def chain(list batch, seq, str prev):
             raise ValueError(f"the previous hash must be 64 hex digits, not {prev!r}")
     if not 0 <= seq <= SEQ_LIMIT - n:
         raise OverflowError(f"seq {seq} is out of the chain's range")
-    cdef long long number = seq
-    for event in batch:
-        if type(event) is not bytes:
-            raise TypeError(f"audit records are bytes, not {type(event).__name__}")
-        size = PyBytes_GET_SIZE(event)
-        number += 1
-        # {"hash":"<64>","seq":N,"prevHash":"<64>", + the event after its "{" + newline
-        total += 9 + 64 + 8 + _digits(number) + 13 + 64 + 2 + (size - 1 if size else 0) + 1
-    cdef bytes data = PyBytes_FromStringAndSize(NULL, total)
-    cdef char *out = PyBytes_AS_STRING(data)
+    cdef long long first = seq, number = first
+    cdef tuple events = tuple(batch)  # holds the records while the GIL is released
+    cdef const char **starts = <const char **>PyMem_Malloc(n * sizeof(char *) + 1)
+    cdef Py_ssize_t *sizes = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t) + 1)
+    cdef bytes data
+    cdef char *buffer
+    try:
+        if starts == NULL or sizes == NULL:
+            raise MemoryError()
+        for i in range(n):
+            event = events[i]
+            if type(event) is not bytes:
+                raise TypeError(f"audit records are bytes, not {type(event).__name__}")
+            starts[i] = PyBytes_AS_STRING(event)
+            sizes[i] = PyBytes_GET_SIZE(event)
+            number += 1
+            # {"hash":"<64>","seq":N,"prevHash":"<64>", + the event after its "{" + newline
+            total += 9 + 64 + 8 + _digits(number) + 13 + 64 + 2 + max(sizes[i] - 1, 0) + 1
+        data = PyBytes_FromStringAndSize(NULL, total)
+        buffer = PyBytes_AS_STRING(data)
+        with nogil:
+            digest = _lay_out(buffer, starts, sizes, n, first, digest)
+    finally:
+        PyMem_Free(starts)
+        PyMem_Free(sizes)
+    if n:
+        previous = digest[:64]
+    return data, number, previous.decode("ascii")
+
+
+cdef const char *_lay_out(
+    char *out,
+    const char **starts,
+    const Py_ssize_t *sizes,
+    Py_ssize_t n,
+    long long number,
+    const char *digest,
+) noexcept nogil:
+    """Writes the n lines into out; returns where the last line's digest lies."""
+    cdef Py_ssize_t i, j, size
     cdef char *line
     cdef char *body
-    cdef const char *hashed
     cdef unsigned char raw[32]
     cdef SHA256_CTX context
-    number = seq
-    for event in batch:
-        size = PyBytes_GET_SIZE(event)
+    for i in range(n):
+        size = sizes[i]
         number += 1
         line = out
         memcpy(out, HASH_OPEN, 9)
@@ -88,7 +119,7 @@ def chain(list batch, seq, str prev):
         out[78] = b","
         out += 79
         if size > 1:
-            memcpy(out, PyBytes_AS_STRING(event) + 1, size - 1)
+            memcpy(out, starts[i] + 1, size - 1)
             out += size - 1
         SHA256_Init(&context)
         SHA256_Update(&context, b"{", 1)
@@ -96,10 +127,8 @@ def chain(list batch, seq, str prev):
         SHA256_Final(raw, &context)
         out[0] = b"\n"
         out += 1
-        for i in range(32):
-            line[9 + 2 * i] = HEX[raw[i] >> 4]
-            line[10 + 2 * i] = HEX[raw[i] & 15]
+        for j in range(32):
+            line[9 + 2 * j] = HEX[raw[j] >> 4]
+            line[10 + 2 * j] = HEX[raw[j] & 15]
         digest = line + 9
-    if n:
-        previous = digest[:64]
-    return data, number, previous.decode("ascii")
+    return digest

@@ -49,7 +49,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -252,7 +252,13 @@ _Client = tuple[bytes, bytes, bool, str, dict[tuple[str, ...], bytes]]
 _CACHE_LIMIT = 4096  # entries per cache; a full cache starts again empty
 _CLIENTS: dict[_ClientKey, _Client] = {}
 _DECISIONS: dict[tuple[str, str | None], bytes] = {}
-_CLOCK: tuple[float, bytes] = (-math.inf, b"")  # the second last seen and its eventTime
+_SECOND = timedelta(seconds=1)
+# the second last seen, as [start, end) in UTC, and its eventTime (none at first: end < start)
+_CLOCK: tuple[datetime, datetime, bytes] = (
+    datetime.max.replace(tzinfo=UTC),
+    datetime.min.replace(tzinfo=UTC),
+    b"",
+)
 
 
 _K = TypeVar("_K")
@@ -299,32 +305,17 @@ def _decision(decision: str, explanation: str | None) -> bytes:
     return _remember(_DECISIONS, (decision, explanation), b',"decision":%s}' % member)
 
 
-def _tick(timestamp: float) -> bytes:
+def _tick(event_time: datetime) -> bytes:
     global _CLOCK
-    second = math.floor(timestamp)
+    second = math.floor(event_time.timestamp())
+    start = datetime.fromtimestamp(second, UTC)
     when = _json(_event_time(second))
-    _CLOCK = (float(second), when)
+    _CLOCK = (start, start + _SECOND, when)
     return when
 
 
-def _members(
-    dumps: Callable[[Any], bytes],
-    request_parameters: Mapping[str, Any] | None,
-    response_elements: Mapping[str, Any] | None,
-    request_id: str,
-    error_code: str | None,
-    error_message: str | None,
-) -> tuple[bytes, bytes, bytes, bytes]:
-    """The members that change with every request: requestParameters', responseElements'
-    and requestID's values, and the error members (empty without an error)."""
-    return (
-        dumps(request_parameters) if request_parameters else b"null",
-        b"null" if response_elements is None else dumps(response_elements),
-        dumps(request_id),
-        b',"errorCode":%s,"errorMessage":%s' % (dumps(error_code), dumps(error_message or ""))
-        if error_code
-        else b"",
-    )
+def _errors(dumps: Callable[[Any], bytes], code: str, message: str | None) -> bytes:
+    return b',"errorCode":%s,"errorMessage":%s' % (dumps(code), dumps(message or ""))
 
 
 def event_bytes(
@@ -354,34 +345,40 @@ def event_bytes(
     client = _CLIENTS.get(key) or _client(key)
     arns = tuple(key_arns)
     closing = client[4].get(arns) or _closing(client, arns)
-    timestamp = event_time.timestamp()
-    second, when = _CLOCK
-    if not second <= timestamp < second + 1.0:
-        when = _tick(timestamp)
+    start, end, when = _CLOCK
+    try:  # a UTC event_time compares without computing offsets
+        if not start <= event_time < end:
+            when = _tick(event_time)
+    except TypeError:  # a naive event_time (local time, as datetime.timestamp reads it)
+        when = _tick(event_time)
     if client[2] or error_code or not response_elements:
         response_elements = None
+    # the members that change with every request (the two branches mirror each other:
+    # a function call here would cost more than the lines it saves)
     try:
-        members = _members(
-            _DUMPS, request_parameters, response_elements, request_id, error_code, error_message
-        )
+        parameters = _DUMPS(request_parameters) if request_parameters else b"null"
+        response = b"null" if response_elements is None else _DUMPS(response_elements)
+        request = _DUMPS(request_id)
+        errors = _errors(_DUMPS, error_code, error_message) if error_code else b""
     except TypeError:  # what orjson refuses; see _json
-        members = _members(
-            _json, request_parameters, response_elements, request_id, error_code, error_message
-        )
+        parameters = _json(request_parameters) if request_parameters else b"null"
+        response = b"null" if response_elements is None else _json(response_elements)
+        request = _json(request_id)
+        errors = _errors(_json, error_code, error_message) if error_code else b""
     return b"".join(
         (
             client[0],
             when,
             client[1],
-            members[0],
+            parameters,
             b',"responseElements":',
-            members[1],
+            response,
             b',"requestID":',
-            members[2],
+            request,
             _IDS.event_id_open,
             b"%012x" % (next(_IDS.counter) & _COUNTER_MASK),
             closing,
-            members[3],
+            errors,
             b"}"
             if decision is None
             else _DECISIONS.get((decision, explanation)) or _decision(decision, explanation),
