@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# Debian packages the tests need, installed where missing (CI starts on a fresh machine).
-SYSTEM_PACKAGES ?= softhsm2
+# Debian packages the build and tests need, installed where missing (CI starts on a fresh
+# machine): SoftHSM2 for the PKCS#11 tests, OpenSSL's headers for the compiled audit chain.
+SYSTEM_PACKAGES ?= softhsm2 libssl-dev
 
 .PHONY: run test setup sysdeps lint typecheck bench fuzz clean
 
