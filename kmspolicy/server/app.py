@@ -76,6 +76,21 @@ def _explain(decision: Decision) -> str:
     return text
 
 
+def _target_and_agent(headers: list[tuple[bytes, bytes]]) -> tuple[str | None, str | None]:
+    """``X-Amz-Target`` and ``User-Agent``, each with repeated values joined by commas (as
+    HTTP reads a repeated header), in one pass over the header list."""
+    target: str | None = None
+    agent: str | None = None
+    for name, value in headers:
+        if name == b"x-amz-target":
+            text = value.decode("latin-1")
+            target = text if target is None else f"{target},{text}"
+        elif name == b"user-agent":
+            text = value.decode("latin-1")
+            agent = text if agent is None else f"{agent},{text}"
+    return target, agent
+
+
 def _key_arns(observed: list[Observed], result: Mapping[str, Any] | None) -> list[str]:
     if len(observed) == 1 and result is not None and "KeyMetadata" not in result:
         # one decision on a key and a result naming that key (Encrypt, Decrypt, ...)
@@ -219,17 +234,22 @@ class KMSApp:
     # --- one request ---------------------------------------------------------------------
 
     def handle(self, scope: Scope, body: bytes, request_id: str) -> Response:
-        request = sigv4.HttpRequest.from_asgi(
-            scope["method"],
-            scope.get("raw_path", scope["path"].encode()).decode("latin-1").split("?", 1)[0],
-            scope.get("query_string", b"").decode("latin-1"),
-            scope["headers"],
-            body,
-        )
+        headers: list[tuple[bytes, bytes]] = scope["headers"]
+        raw_path = scope.get("raw_path")
         now = self.backend.now()
         try:
-            auth = sigv4.verify(request, self.backend.lookup, now, regions=self.regions)
-            operation = protocol.operation_of(request.header("x-amz-target"))
+            auth = sigv4.verify_asgi(
+                scope["method"],
+                scope["path"].encode() if raw_path is None else raw_path,
+                scope.get("query_string", b""),
+                headers,
+                body,
+                self.backend.lookup,
+                now,
+                regions=self.regions,
+            )
+            target, user_agent = _target_and_agent(headers)
+            operation = protocol.operation_of(target)
         except KMSError as error:
             return Response(status_of(error.code), error_body(error))
         client = scope.get("client")
@@ -258,7 +278,7 @@ class KMSApp:
                 operation,
                 auth,
                 caller.source_ip,
-                request,
+                user_agent,
                 params,
                 result,
                 observed,
@@ -294,7 +314,7 @@ class KMSApp:
         operation: str,
         auth: sigv4.Authenticated,
         source_ip: str | None,
-        request: sigv4.HttpRequest,
+        user_agent: str | None,
         params: dict[str, Any],
         result: dict[str, Any] | KMSError,
         observed: list[Observed],
@@ -326,7 +346,7 @@ class KMSApp:
                 error_message=result.message if isinstance(result, KMSError) else None,
                 access_key_id=auth.access_key_id,
                 source_ip=source_ip,
-                user_agent=request.header("user-agent"),
+                user_agent=user_agent,
                 key_arns=_key_arns(observed, output),
                 decision=str(decision.effect) if decision is not None else None,
                 explanation=explanation,
