@@ -132,124 +132,130 @@ class _Source:
 
 
 def _emit_decode(
-    src: _Source, shape_name: str, var: str, path: str, depth: int, store: str | None
+    src: _Source,
+    shape_name: str,
+    var: str,
+    path: str,
+    depth: int,
+    store: str | None,
+    null: str | None,
 ) -> None:
-    """Lines that check the wire value in ``var`` against the shape and decode it. The
-    parsed document is the decoder's own, so containers are decoded in place; ``store``
-    is the statement that puts ``var`` back into its container when it is rebound to a
-    new value. ``path`` is the text of an f-string naming the member, evaluated only to
-    word an error."""
+    """Lines that check the wire value in ``var`` against the shape and decode it.
+
+    The parsed document is the decoder's own, so containers are decoded in place;
+    ``store`` is the statement that puts ``var`` back into its container once it is
+    rebound to a new value. ``null`` is the statement for a ``null`` value where one is
+    dropped (members and map values), None where it is an error (list items): either
+    way ``null`` fails the type test first, so it costs nothing when absent. ``path`` is
+    the text of an f-string naming the member, evaluated only to word an error."""
     shape = SHAPES[shape_name]
     kind = shape["type"]
-
-    def fail(test: str, expected: str) -> None:
-        src.add(depth, f"if not ({test}):")
-        src.add(depth + 1, f'raise _wrong({var}, "{expected}", f"{path}")')
-
-    def rebound() -> None:
-        if store is not None:
-            src.add(depth, store)
-
     if kind in _SCALARS:
-        test, words = _SCALARS[kind]
-        fail(test.format(v=var), words)
+        test, expected = _SCALARS[kind]
+        test = test.format(v=var)
+    elif kind in _CONTAINERS:
+        test, expected = f"type({var}) is {_CONTAINERS[kind][0]}", _CONTAINERS[kind][1]
     elif kind == "blob":
-        fail(f"type({var}) is str", "a base64 string")
+        test, expected = f"type({var}) is str", "a base64 string"
+    elif kind == "timestamp":
+        test = f"type({var}) is int or type({var}) is float"
+        expected = "a timestamp in epoch seconds"
+    else:
+        raise ValueError(f"shape {shape_name} has unsupported type {kind}")
+    src.add(depth, f"if not ({test}):")
+    wrong = f'raise _wrong({var}, "{expected}", f"{path}")'
+    if null is None:
+        src.add(depth + 1, wrong)
+    else:
+        src.add(depth + 1, f"if {var} is not None:")
+        src.add(depth + 2, wrong)
+        src.add(depth + 1, null)
+    if kind in _SCALARS:
+        return
+    src.add(depth, "else:")
+    depth += 1
+    if kind == "blob":
         # strict_mode accepts and refuses exactly what b64decode(validate=True) does
         src.add(depth, "try:")
         src.add(depth + 1, f"{var} = _a2b({var}, strict_mode=True)")
         src.add(depth, "except (_Error, ValueError):")
         message = f"Value at '{path}' is not valid base64"
         src.add(depth + 1, f'raise _serialization(f"{message}") from None')
-        rebound()
     elif kind == "timestamp":
-        fail(f"type({var}) is int or type({var}) is float", "a timestamp in epoch seconds")
         src.add(depth, "try:")
         src.add(depth + 1, f"{var} = _fromtimestamp({var}, _UTC)")
         src.add(depth, "except (OverflowError, OSError, ValueError):")
         message = f"Value at '{path}' is not a valid timestamp"
         src.add(depth + 1, f'raise _serialization(f"{message}") from None')
-        rebound()
     elif kind == "structure":
-        fail(f"type({var}) is dict", "a structure")
-        _decode_members(src, shape.get("members", {}), var, path, depth, store)
+        _decode_members(src, shape.get("members", {}), var, path, depth)
     elif kind == "list":
-        fail(f"type({var}) is list", "a list")
         item = src.fresh("x")
         item_path = f"{path}.{{_position({var}, {item})}}"
         if SHAPES[shape["member"]]["type"] in _SCALARS:  # checked, kept as they are
             src.add(depth, f"for {item} in {var}:")
-            _emit_decode(src, shape["member"], item, item_path, depth + 1, None)
+            _emit_decode(src, shape["member"], item, item_path, depth + 1, None, None)
             return
         items = src.fresh("l")
         src.add(depth, f"{items} = []")
         src.add(depth, f"for {item} in {var}:")
-        _emit_decode(src, shape["member"], item, item_path, depth + 1, None)
+        _emit_decode(src, shape["member"], item, item_path, depth + 1, None, None)
         src.add(depth + 1, f"{items}.append({item})")
         src.add(depth, f"{var} = {items}")
-        rebound()
-    elif kind == "map":
-        if SHAPES[shape["key"]]["type"] != "string":
-            raise ValueError(f"map {shape_name}: JSON object keys are strings")
-        fail(f"type({var}) is dict", "a map")
-        key, item, nulls = src.fresh("k"), src.fresh("x"), src.fresh("d")
-        src.add(depth, f"{nulls} = False")
-        src.add(depth, f"for {key}, {item} in {var}.items():")
-        src.add(depth + 1, f"if {item} is None:")
-        src.add(depth + 2, f"{nulls} = True")
-        src.add(depth + 2, "continue")
-        value_store = f"{var}[{key}] = {item}"
-        _emit_decode(src, shape["value"], item, f"{path}.{{{key}}}", depth + 1, value_store)
-        src.add(depth, f"if {nulls}:")
-        src.add(depth + 1, f"{var} = {{k: x for k, x in {var}.items() if x is not None}}")
-        if store is not None:
-            src.add(depth + 1, store)
     else:
-        raise ValueError(f"shape {shape_name} has unsupported type {kind}")
+        _decode_map(src, shape, var, path, depth)
+    if store is not None:
+        src.add(depth, store)
 
 
+_CONTAINERS = {
+    "structure": ("dict", "a structure"),
+    "list": ("list", "a list"),
+    "map": ("dict", "a map"),
+}
 # branch order in a structure: strings, the commonest members, then blobs
 _ORDER = {"string": 0, "blob": 1}
 
 
 def _decode_members(
-    src: _Source, members: Mapping[str, str], var: str, path: str, depth: int, store: str | None
+    src: _Source, members: Mapping[str, str], var: str, path: str, depth: int
 ) -> None:
-    if not members:
-        src.add(depth, f"{var} = {{}}")
-        if store is not None:
-            src.add(depth, store)
-        return
     # members of one scalar kind share a branch
     branches: dict[str, tuple[int, str]] = {}
     codes: dict[str, int] = {}
     for name, member in sorted(members.items(), key=lambda m: _ORDER.get(SHAPES[m[1]]["type"], 2)):
         kind = SHAPES[member]["type"]
-        branch = name if kind in ("structure", "list", "map") else kind
+        branch = name if kind in _CONTAINERS else kind
         codes[name] = branches.setdefault(branch, (len(branches), member))[0]
     table = src.constant(codes)
     name, item, code, dropped = src.fresh("n"), src.fresh("x"), src.fresh("c"), src.fresh("d")
     src.add(depth, f"{dropped} = False")
     src.add(depth, f"for {name}, {item} in {var}.items():")
     src.add(depth + 1, f"{code} = {table}.get({name})")
-    src.add(depth + 1, f"if {code} is None or {item} is None:")
-    src.add(depth + 2, f"{dropped} = True")
-    src.add(depth + 2, "continue")
     member = f"{{_camel({name})}}"
     member_path = f"{path}.{member}" if path else member
-    member_store = f"{var}[{name}] = {item}"
+    store, null = f"{var}[{name}] = {item}", f"{dropped} = True"
     for number, shape_name in branches.values():
-        if len(branches) == 1:
-            _emit_decode(src, shape_name, item, member_path, depth + 1, member_store)
-        else:
-            src.add(depth + 1, f"{'if' if number == 0 else 'elif'} {code} == {number}:")
-            _emit_decode(src, shape_name, item, member_path, depth + 2, member_store)
+        src.add(depth + 1, f"{'if' if number == 0 else 'elif'} {code} == {number}:")
+        _emit_decode(src, shape_name, item, member_path, depth + 2, store, null)
+    src.add(depth + 1, "else:  # not a member")
+    src.add(depth + 2, null)
     # unknown members and nulls are dropped once the rest is decoded
     src.add(depth, f"if {dropped}:")
     kept = f"if n in {table} and x is not None"
     src.add(depth + 1, f"{var} = {{n: x for n, x in {var}.items() {kept}}}")
-    if store is not None:
-        src.add(depth + 1, store)
+
+
+def _decode_map(src: _Source, shape: Mapping[str, Any], var: str, path: str, depth: int) -> None:
+    if SHAPES[shape["key"]]["type"] != "string":
+        raise ValueError(f"map of {shape['key']}: JSON object keys are strings")
+    key, item, dropped = src.fresh("k"), src.fresh("x"), src.fresh("d")
+    src.add(depth, f"{dropped} = False")
+    src.add(depth, f"for {key}, {item} in {var}.items():")
+    store, null = f"{var}[{key}] = {item}", f"{dropped} = True"
+    _emit_decode(src, shape["value"], item, f"{path}.{{{key}}}", depth + 1, store, null)
+    src.add(depth, f"if {dropped}:")
+    src.add(depth + 1, f"{var} = {{k: x for k, x in {var}.items() if x is not None}}")
 
 
 def _emit_encode(src: _Source, shape_name: str, var: str, depth: int, audit: bool) -> None:
@@ -287,40 +293,32 @@ def _emit_encode(src: _Source, shape_name: str, var: str, depth: int, audit: boo
 def _encode_members(
     src: _Source, members: Mapping[str, str], var: str, depth: int, audit: bool
 ) -> None:
-    # the key each member is written under and, for a member whose value converts, the
-    # number of its branch (0: kept as it is)
-    entries: dict[str, tuple[str, int]] = {}
-    converted: list[str] = []
+    kept: dict[str, str] = {}  # members written as they are, by name: their key
+    converted: dict[str, tuple[str, str]] = {}  # the rest, by name: key and shape
     for name, member in members.items():
         kind = SHAPES[member]["type"]
-        if audit and kind == "blob":
-            continue
-        if kind not in _SCALARS:
-            converted.append(member)
-        entries[name] = (
-            _camel(name) if audit else name,
-            len(converted) if kind not in _SCALARS else 0,
-        )
-    name, item, entry, out = src.fresh("n"), src.fresh("x"), src.fresh("e"), src.fresh("s")
+        key = _camel(name) if audit else name
+        if kind in _SCALARS:
+            kept[name] = key
+        elif not (audit and kind == "blob"):
+            converted[name] = (key, member)
+    name, item, key, out = src.fresh("n"), src.fresh("x"), src.fresh("e"), src.fresh("s")
     src.add(depth, f"{out} = {{}}")
     src.add(depth, f"for {name}, {item} in {var}.items():")
-    if not converted:
-        table = src.constant({k: key for k, (key, _) in entries.items()})
-        src.add(depth + 1, f"{entry} = {table}.get({name})")
-        src.add(depth + 1, f"if {entry} is None or {item} is None:")
-        src.add(depth + 2, "continue")
-        src.add(depth + 1, f"{out}[{entry}] = {item}")
-    else:
-        table = src.constant(entries)
+    src.add(depth + 1, f"{key} = {src.constant(kept)}.get({name})")
+    src.add(depth + 1, f"if {key} is not None:")
+    src.add(depth + 2, f"if {item} is not None:")
+    src.add(depth + 3, f"{out}[{key}] = {item}")
+    if converted:
         code = src.fresh("c")
-        src.add(depth + 1, f"{entry} = {table}.get({name})")
-        src.add(depth + 1, f"if {entry} is None or {item} is None:")
-        src.add(depth + 2, "continue")
-        src.add(depth + 1, f"{entry}, {code} = {entry}")
-        for number, member in enumerate(converted, 1):
-            src.add(depth + 1, f"{'if' if number == 1 else 'elif'} {code} == {number}:")
-            _emit_encode(src, member, item, depth + 2, audit)
-        src.add(depth + 1, f"{out}[{entry}] = {item}")
+        codes = {k: number for number, k in enumerate(converted)}
+        src.add(depth + 1, "else:")
+        src.add(depth + 2, f"{code} = {src.constant(codes)}.get({name})")
+        for number, (member_key, member) in enumerate(converted.values()):
+            src.add(depth + 2, f"{'if' if number == 0 else 'elif'} {code} == {number}:")
+            src.add(depth + 3, f"if {item} is not None:")
+            _emit_encode(src, member, item, depth + 4, audit)
+            src.add(depth + 4, f"{out}[{member_key!r}] = {item}")
     src.add(depth, f"{var} = {out}")
 
 
@@ -340,7 +338,7 @@ def _decoder(operation: str) -> Converter:
         src.add(2, 'raise _wrong(v, "a structure", "")')
         src.add(1, "v = {}")
     else:
-        _emit_decode(src, shape_name, "v", "", 1, None)
+        _emit_decode(src, shape_name, "v", "", 1, None, None)
     return src.compile(f"decode {operation}")
 
 
@@ -350,37 +348,44 @@ def _encoder(shape_name: str, audit: bool) -> Converter:
     return src.compile(f"{'audit' if audit else 'encode'} {shape_name}")
 
 
-# A run of 19 digits may be an integer beyond 64 bits, which orjson reads as a float. It
-# is found as 19 zeros once every digit is made a zero (a third of a regex search's cost).
+# A run of 19 digits may be an integer beyond 64 bits, which orjson reads as a float where
+# json reads an int. Found as 19 zeros once every digit is made a zero (a regex costs more).
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _LONG_NUMBER = b"0" * 19
 
 
-def _loads(body: bytes) -> Any:
-    """``json.loads(body)``, through orjson when that reads the body the same way: orjson
-    refuses what JSON forbids and json accepts (NaN, lone surrogates, a BOM), and those
-    bodies go to json, which accepts them or words the error as before."""
-    if _LONG_NUMBER not in body.translate(_DIGITS_TO_ZERO):
-        try:
-            return orjson.loads(body)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(body)
-
-
 def decode_request(operation: str, body: bytes) -> dict[str, Any]:
-    """The boto3-shaped params of a JSON request body (an empty body is ``{}``)."""
-    if not body.strip():
-        return {}
-    try:
-        document = _loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _serialization(f"The request body is not valid JSON: {exc}") from None
+    """The boto3-shaped params of a JSON request body (an empty body is ``{}``).
+
+    The params are those of ``json.loads(body)``, read through orjson where that gives
+    the same. orjson refuses what JSON forbids and json accepts (NaN, lone surrogates, a
+    BOM): those bodies go to json. orjson reads an integer past 64 bits (19 digits or
+    more) as a float; such a number is either at a member that is dropped, or fails to
+    decode (a float at an integer member, a time past the year 9999, a number where none
+    belongs), so a body that fails with such a run in it is decoded again from json's
+    reading."""
     decode = _DECODERS.get(operation)
     if decode is None:
         decode = _DECODERS[operation] = _decoder(operation)
-    decoded: dict[str, Any] = decode(document)
-    return decoded
+    try:
+        document = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return decode(_json_reading(body))  # type: ignore[no-any-return]
+    try:
+        return decode(document)  # type: ignore[no-any-return]
+    except KMSError:
+        if _LONG_NUMBER not in body.translate(_DIGITS_TO_ZERO):
+            raise
+    return decode(_json_reading(body))  # type: ignore[no-any-return]
+
+
+def _json_reading(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if not body.strip():
+            return {}
+        raise _serialization(f"The request body is not valid JSON: {exc}") from None
 
 
 def encode_result(operation: str, result: Mapping[str, Any]) -> bytes:
