@@ -2,24 +2,38 @@
 # The compiled twin of kmspolicy.server.sigv4.verify_asgi_reference (the specification).
 """``verify_asgi``: SigV4 verification of an ASGI request, worked on the raw bytes.
 
-The common request an AWS SDK sends is checked here: ``POST /`` without a query, every
-header name lowercase and the ones that matter present once, the ``Authorization`` header
-in the SDKs' layout (``sigv4._SDK_AUTHORIZATION``) in printable ASCII, and the signed header
-values printable ASCII with no whitespace to trim or fold, so that the canonical request is
-the header bytes as sent. Anything else — and any request this path would refuse before
-the access key is looked up — goes to the reference, so every refusal carries the
-reference's code and wording in AWS's check order. After the lookup (called once) the only
-refusals are the session-token and signature ones, raised here as the reference raises them.
+The common request an AWS SDK sends is checked here: ``POST /`` without a query, a list
+(or tuple) of header pairs of bytes with lowercase names, the ones that matter present once, the
+``Authorization`` header in the SDKs' layout (``sigv4._SDK_AUTHORIZATION``) in printable
+ASCII, the signed header values printable ASCII with no whitespace to trim or fold (so the
+canonical request holds them as sent), and ``now`` a UTC ``datetime``. Anything else — and
+any request this path would refuse before the access key is looked up — goes to the
+reference, so every refusal carries the reference's code and wording in AWS's check order.
+After the lookup (called once) the only refusals are the session-token and signature ones,
+raised here as the reference raises them.
 
-Per-value parsing is cached: the credential scope (per access key and day), the
-``X-Amz-Date`` value, the ``SignedHeaders`` list. The signature uses the reference's
-pre-hashed HMAC pads (``sigv4._hmac_pads``), kept on the cached scope with its secret.
+What a client repeats is parsed once: the ``Authorization`` header up to its signature
+(the credential scope and the signed header list, for one access key and day) and each
+``X-Amz-Date`` value. The signature uses the reference's pre-hashed HMAC pads
+(``sigv4._hmac_pads``), kept with the parsed header for the secret last seen with it.
 """
 
 cimport cython
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
-from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
+from cpython.datetime cimport (
+    datetime_day,
+    datetime_hour,
+    datetime_microsecond,
+    datetime_minute,
+    datetime_month,
+    datetime_second,
+    datetime_tzinfo,
+    datetime_year,
+    import_datetime,
+)
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
+from cpython.list cimport PyList_AsTuple
 from cpython.object cimport PyObject
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from libc.string cimport memcmp, memcpy
@@ -29,24 +43,33 @@ from kmspolicy._fast._slots cimport _new_object, init_slot, slot_offset
 import hashlib
 import hmac
 from dataclasses import fields
-from datetime import UTC, datetime
-from functools import lru_cache
+from datetime import UTC, datetime, timedelta
 
 from kmspolicy.server import sigv4 as _reference
 
 __all__ = ["verify_asgi"]
 
+import_datetime()
+
 cdef object _verify_reference = _reference.verify_asgi_reference
+cdef object _parse_amz_date = _reference._parse_amz_date
 cdef object _signed_header_list = _reference._signed_header_list
 cdef object _valid_region = _reference._valid_region
 cdef object _hmac_pads = _reference._hmac_pads
 cdef object _invalid = _reference._invalid
 cdef str _MISMATCH = _reference._MISMATCH
 cdef str _INVALID_TOKEN = _reference._INVALID_TOKEN
-cdef object _MAX_SKEW = _reference.MAX_SKEW
 cdef object _KMSError = _reference.KMSError
-cdef object _sha256 = hashlib.sha256
+cdef long long _SKEW_US = _reference.MAX_SKEW // timedelta(microseconds=1)
+# hashlib's SHA-256 objects, their methods called through the type (no attribute
+# lookup per call); a fresh hash is a copy of an empty one (no algorithm fetch per call)
+cdef object _EMPTY_SHA256 = hashlib.sha256()
+cdef object _copy = type(_EMPTY_SHA256).copy
+cdef object _update = type(_EMPTY_SHA256).update
+cdef object _digest = type(_EMPTY_SHA256).digest
 cdef object _compare_digest = hmac.compare_digest
+cdef object _UTC = UTC
+cdef type _datetime = datetime
 
 cdef type _Authenticated = _reference.Authenticated
 if [f.name for f in fields(_Authenticated)] != ["caller", "access_key_id", "region", "signed_at"]:
@@ -59,64 +82,65 @@ cdef Py_ssize_t _SIGNED_AT = slot_offset(_Authenticated, "signed_at")
 cdef enum:
     MAX_HEADERS = 64
     MAX_SIGNED = 32
+    CACHE_LIMIT = 1024  # entries of each cache; emptied when full
 
-cdef const char* _PREFIX = b"AWS4-HMAC-SHA256 Credential="
-cdef Py_ssize_t _PREFIX_LEN = 28
 cdef const char* _HEX = b"0123456789abcdef"
+cdef signed char _HEX_VALUE[256]  # a lowercase hex digit's value, else -1
+
+
+cdef void _fill_hex_values() noexcept:
+    cdef int i
+    for i in range(256):
+        _HEX_VALUE[i] = -1
+    for i in range(16):
+        _HEX_VALUE[<unsigned char>_HEX[i]] = i
+
+
+_fill_hex_values()
 cdef bytes _REQUEST_HEAD = b"POST\n/\n\n"
 cdef bytes _ALGORITHM_LINE = b"AWS4-HMAC-SHA256\n"
 
 
 @cython.final
-cdef class _Scope:
-    """A ``Credential=`` value as the reference reads it, with what the checks need."""
+cdef class _Authorization:
+    """An Authorization header in the SDKs' layout up to its signature, read as the
+    reference reads it."""
 
+    cdef bytes prefix  # the header up to and with "Signature="
+    cdef Py_ssize_t length  # of the prefix
     cdef str key_id, date, region, service
-    cdef bytes date_bytes, scope  # scope: b"date/region/service/terminator"
-    cdef bint region_valid, terminator_valid
+    cdef bytes scope  # b"date/region/service/terminator"
+    cdef bytes signed  # the SignedHeaders value
+    cdef bint date_valid, region_valid, terminator_valid
+    cdef tuple names  # the signed header names; None if the reference refuses the list
+    cdef bint signs_token
     cdef object keyed  # (secret, its HMAC pads) for the last secret seen with it
 
-    def __init__(self, bytes credential):
-        key_id, date, region, service, terminator = credential.decode("latin-1").split("/")
-        self.key_id, self.date, self.region, self.service = key_id, date, region, service
-        self.date_bytes = date.encode("latin-1")
-        self.scope = credential[credential.index(b"/") + 1 :]
-        self.region_valid = _valid_region(region)
-        self.terminator_valid = terminator == "aws4_request"
+
+@cython.final
+cdef class _Date:
+    """An X-Amz-Date value the reference accepts: its time, also as epoch seconds."""
+
+    cdef bytes value
+    cdef object signed_at
+    cdef long long seconds
 
 
-@lru_cache(maxsize=1024)
-def _scope(bytes credential):
-    return _Scope(credential)
+cdef dict _AUTHORIZATIONS = {}  # header up to "Signature=" -> _Authorization
+cdef dict _DATES = {}  # X-Amz-Date value -> _Date
+# The last of each used (one reference each, so a thread switch never tears them).
+cdef _Authorization _last_authorization = _Authorization.__new__(_Authorization)
+cdef _Date _last_date = _Date.__new__(_Date)
 
 
-@lru_cache(maxsize=256)
-def _amz_date(bytes value):
-    """(the value as text, its time) for an X-Amz-Date of exactly the basic ISO-8601 shape
-    the reference accepts, else None."""
-    cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(value)
-    cdef Py_ssize_t i
-    if PyBytes_GET_SIZE(value) != 16 or p[8] != c'T' or p[15] != c'Z':
-        return None
-    for i in range(15):
-        if i != 8 and not (c'0' <= p[i] <= c'9'):
-            return None
-    text = value.decode("ascii")
-    try:
-        return text, _reference._parse_amz_date(text)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=256)
-def _signed_names(bytes signed):
-    """The names of a SignedHeaders value the reference accepts as a list (host and
-    x-amz-date in it, sorted, unique, lowercase) and whether it signs the session token;
-    None for any other list."""
-    names, missing, well_formed = _signed_header_list(signed.decode("latin-1"))
-    if missing is not None or not well_formed or len(names) > MAX_SIGNED:
-        return None
-    return tuple(n.encode("latin-1") for n in names), "x-amz-security-token" in names
+cdef inline long long _days(long long y, long long m, long long d) noexcept:
+    """Days from 1970-01-01 to a proleptic Gregorian date."""
+    y -= m <= 2
+    cdef long long era = (y if y >= 0 else y - 399) // 400
+    cdef long long yoe = y - era * 400
+    cdef long long doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    cdef long long doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
 
 
 cdef inline bint _is(object name, const char* text, Py_ssize_t size) noexcept:
@@ -124,11 +148,11 @@ cdef inline bint _is(object name, const char* text, Py_ssize_t size) noexcept:
 
 
 cdef inline bint _plain_name(object name) noexcept:
-    """Lowercase ASCII without a byte the reference's lowercasing would change."""
+    """Lowercase ASCII: nothing the reference's lowercasing would change."""
     cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(name)
     cdef Py_ssize_t i
     for i in range(PyBytes_GET_SIZE(name)):
-        if (c'A' <= p[i] <= c'Z') or p[i] >= 0x80:
+        if <unsigned char>(p[i] - c'A') < 26 or p[i] >= 0x80:
             return False
     return True
 
@@ -138,12 +162,24 @@ cdef inline bint _plain_value(object value) noexcept:
     either end, no two spaces in a row."""
     cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(value)
     cdef Py_ssize_t i, n = PyBytes_GET_SIZE(value)
-    # p[n] is the NUL every bytes object ends with, so p[i + 1] is always readable
     if n and (p[0] == c' ' or p[n - 1] == c' '):
         return False
+    # p[n] is the NUL every bytes object ends with, so p[i + 1] is always readable
     for i in range(n):
-        if p[i] < 0x20 or p[i] > 0x7E or (p[i] == c' ' and p[i + 1] == c' '):
+        if <unsigned char>(p[i] - 0x20) > 0x5E or (p[i] == c' ' and p[i + 1] == c' '):
             return False
+    return True
+
+
+cdef inline bint _unhex(const unsigned char* p, unsigned char* out) noexcept:
+    """The 32 bytes of 64 lowercase hex digits; False if they are not."""
+    cdef int i, hi, lo
+    for i in range(32):
+        hi = _HEX_VALUE[p[2 * i]]
+        lo = _HEX_VALUE[p[2 * i + 1]]
+        if hi < 0 or lo < 0:
+            return False
+        out[i] = <unsigned char>(hi * 16 + lo)
     return True
 
 
@@ -164,9 +200,112 @@ cdef inline Py_ssize_t _expect(
     const unsigned char* p, Py_ssize_t i, Py_ssize_t n, const char* text, Py_ssize_t size
 ) noexcept:
     """The index after ``text`` if it is at ``i``, else -1."""
-    if i + size > n or memcmp(p + i, text, size) != 0:
+    if i < 0 or i + size > n or memcmp(p + i, text, size) != 0:
         return -1
     return i + size
+
+
+cdef _Authorization _parse_authorization(bytes header):
+    """The header's fields if ``_SDK_AUTHORIZATION`` matches all of it and it is printable
+    ASCII, else None. The pattern has no alternatives, so it is read left to right:
+    ``AWS4-HMAC-SHA256 Credential=`` k ``/`` d ``/`` r ``/`` s ``/`` t ``,`` [space]
+    ``SignedHeaders=`` h ``,`` [space] ``Signature=`` v, where the fields exclude ``,``
+    and whitespace, k also ``/`` and ``=``, d r s t also ``/``, and k, h, v are not empty."""
+    cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(header)
+    cdef Py_ssize_t size = PyBytes_GET_SIZE(header), i, pos, k
+    cdef Py_ssize_t cred_start, cred_end, signed_start, signed_end, sig_start
+    for i in range(size):
+        if p[i] < 0x20 or p[i] > 0x7E:
+            return None
+    pos = _expect(p, 0, size, b"AWS4-HMAC-SHA256 Credential=", 28)
+    cred_start = pos
+    if pos >= 0:
+        pos = _field_end(p, pos, size, True, True)
+        if pos == cred_start or pos >= size or p[pos] != c'/':
+            pos = -1
+    for k in range(4):  # date, region, service, terminator
+        if pos < 0:
+            break
+        pos = _field_end(p, pos + 1, size, True, False)
+        if pos >= size or p[pos] != (c',' if k == 3 else c'/'):
+            pos = -1
+    cred_end = pos
+    if pos >= 0:
+        pos += 1
+        if pos < size and p[pos] == c' ':
+            pos += 1
+        pos = _expect(p, pos, size, b"SignedHeaders=", 14)
+    signed_start = pos
+    if pos >= 0:
+        pos = _field_end(p, pos, size, False, False)
+        if pos == signed_start or pos >= size or p[pos] != c',':
+            pos = -1
+    signed_end = pos
+    if pos >= 0:
+        pos += 1
+        if pos < size and p[pos] == c' ':
+            pos += 1
+        pos = _expect(p, pos, size, b"Signature=", 10)
+    sig_start = pos
+    if pos >= 0:
+        pos = _field_end(p, pos, size, False, False)
+        if pos == sig_start or pos != size:
+            pos = -1
+    if pos < 0:
+        return None
+
+    cdef _Authorization parsed = _Authorization.__new__(_Authorization)
+    parsed.prefix = header[:sig_start]
+    parsed.length = sig_start
+    credential = header[cred_start:cred_end]
+    key_id, date, region, service, terminator = credential.decode("ascii").split("/")
+    parsed.key_id, parsed.date, parsed.region, parsed.service = key_id, date, region, service
+    parsed.scope = credential[len(key_id) + 1 :]
+    parsed.date_valid = len(date) == 8
+    parsed.region_valid = _valid_region(region)
+    parsed.terminator_valid = terminator == "aws4_request"
+    parsed.signed = header[signed_start:signed_end]
+    names, missing, well_formed = _signed_header_list(parsed.signed.decode("ascii"))
+    if missing is None and well_formed and len(names) <= MAX_SIGNED:
+        parsed.names = tuple([n.encode("ascii") for n in names])
+        parsed.signs_token = "x-amz-security-token" in names
+    return parsed
+
+
+cdef _Date _parse_date(bytes value):
+    """The value's time if it has the basic ISO-8601 shape, names a real time (as
+    ``sigv4._parse_amz_date`` reads it) and lies well inside ``datetime``'s years (so
+    that ``now`` five minutes away from it is too), else None."""
+    cdef const unsigned char* p = <const unsigned char*>PyBytes_AS_STRING(value)
+    cdef Py_ssize_t i
+    if PyBytes_GET_SIZE(value) != 16 or p[8] != c'T' or p[15] != c'Z':
+        return None
+    for i in range(15):
+        if i != 8 and not (c'0' <= p[i] <= c'9'):
+            return None
+    try:
+        signed_at = _parse_amz_date(value.decode("ascii"))
+    except ValueError:
+        return None
+    if not 2 <= datetime_year(signed_at) <= 9998:
+        return None
+    cdef _Date date = _Date.__new__(_Date)
+    date.value = value
+    date.signed_at = signed_at
+    date.seconds = (
+        _days(datetime_year(signed_at), datetime_month(signed_at), datetime_day(signed_at))
+        * 86400
+        + datetime_hour(signed_at) * 3600
+        + datetime_minute(signed_at) * 60
+        + datetime_second(signed_at)
+    )
+    return date
+
+
+cdef inline void _remember(dict cache, object key, object value):
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    PyDict_SetItem(cache, key, value)
 
 
 cdef inline void _hex(const unsigned char* digest, char* out) noexcept:
@@ -174,14 +313,6 @@ cdef inline void _hex(const unsigned char* digest, char* out) noexcept:
     for i in range(32):
         out[2 * i] = _HEX[digest[i] >> 4]
         out[2 * i + 1] = _HEX[digest[i] & 15]
-
-
-cdef inline int _unhex(unsigned char c) noexcept:
-    if c'0' <= c <= c'9':
-        return c - 48
-    if c'a' <= c <= c'f':
-        return c - 87
-    return -1
 
 
 def verify_asgi(
@@ -221,18 +352,21 @@ cdef object _verify(
     is not in the common form or is refused before the lookup (the reference decides)."""
     cdef PyObject* pairs[MAX_HEADERS]
     cdef PyObject* signed_values[MAX_SIGNED]
-    cdef Py_ssize_t count, i, j, k, found, size, pos
+    global _last_authorization, _last_date
+    cdef Py_ssize_t count, i, j, found, size
     cdef Py_ssize_t auth_at = -1, date_at = -1, token_at = -1
-    cdef Py_ssize_t cred_start, cred_end, signed_start, signed_end, sig_start
     cdef const unsigned char* p
     cdef char* out
-    cdef _Scope scope
-    cdef unsigned char given[32]
-    cdef const unsigned char* digest
-    cdef unsigned char diff = 0
-    cdef int hi, lo
-    cdef char hexed[64]
+    cdef PyObject* cached
+    cdef _Authorization auth = None
+    cdef _Date date
     cdef tuple names
+    cdef long long now_us, signed_us
+    cdef unsigned char diff = 0
+    cdef unsigned char given[32]
+    cdef bint hex_signature
+    cdef const unsigned char* digest
+    cdef char hexed[64]
 
     if (
         type(method) is not str
@@ -242,16 +376,19 @@ cdef object _verify(
         or type(query_string) is not bytes
         or PyBytes_GET_SIZE(query_string) != 0
         or type(body) is not bytes
-        or type(headers) is not list
+        or (type(headers) is not list and type(headers) is not tuple)
+        or type(now) is not _datetime
+        or datetime_tzinfo(now) is not _UTC
     ):
         return None
-    count = PyList_GET_SIZE(headers)
+    # held as a tuple: the lookup and ``regions`` may run any code, the list could change
+    pinned = PyList_AsTuple(headers) if type(headers) is list else headers
+    count = PyTuple_GET_SIZE(pinned)
     if count > MAX_HEADERS:
         return None
-    # The headers: well-formed pairs of bytes with lowercase names; the three read by
-    # name each at most once.
+    # Pairs of bytes with lowercase names; the three headers read by name at most once.
     for i in range(count):
-        pair = <object>PyList_GET_ITEM(headers, i)
+        pair = <object>PyTuple_GET_ITEM(pinned, i)
         if (
             type(pair) is not tuple
             or PyTuple_GET_SIZE(pair) != 2
@@ -265,136 +402,120 @@ cdef object _verify(
         pairs[i] = <PyObject*>pair
         if _is(name, b"authorization", 13):
             if auth_at >= 0:
-                auth_at = -2
-                break
+                return None
             auth_at = i
         elif _is(name, b"x-amz-date", 10):
             if date_at >= 0:
-                date_at = -2
-                break
+                return None
             date_at = i
         elif _is(name, b"x-amz-security-token", 20):
             if token_at >= 0:
-                token_at = -2
-                break
+                return None
             token_at = i
-    if auth_at < 0 or date_at < 0 or token_at == -2:
+    if auth_at < 0 or date_at < 0:
         return None
 
-    # Authorization: "AWS4-HMAC-SHA256 Credential=k/d/r/s/t, SignedHeaders=..., Signature=..."
+    # The Authorization header: as parsed before when all but a 64-digit signature is
+    # one seen already, otherwise parsed now.
     header = <object>PyTuple_GET_ITEM(<object>pairs[auth_at], 1)
     p = <const unsigned char*>PyBytes_AS_STRING(header)
     size = PyBytes_GET_SIZE(header)
-    for i in range(size):
-        if p[i] < 0x20 or p[i] > 0x7E:
-            pos = -1
-            break
-    else:
-        pos = _expect(p, 0, size, _PREFIX, _PREFIX_LEN)
-    cred_start = pos
-    if pos >= 0:
-        pos = _field_end(p, pos, size, True, True)  # access key id: one byte at least
-        if pos == cred_start or pos >= size or p[pos] != c'/':
-            pos = -1
-    for k in range(4):  # date, region, service, terminator
-        if pos < 0:
-            break
-        pos = _field_end(p, pos + 1, size, True, False)
-        if pos >= size or p[pos] != (c',' if k == 3 else c'/'):
-            pos = -1
-    cred_end = pos
-    if pos >= 0:
-        pos += 1
-        if pos < size and p[pos] == c' ':
-            pos += 1
-        pos = _expect(p, pos, size, b"SignedHeaders=", 14)
-    signed_start = pos
-    if pos >= 0:
-        pos = _field_end(p, pos, size, False, False)
-        if pos == signed_start or pos >= size or p[pos] != c',':
-            pos = -1
-    signed_end = pos
-    if pos >= 0:
-        pos += 1
-        if pos < size and p[pos] == c' ':
-            pos += 1
-        pos = _expect(p, pos, size, b"Signature=", 10)
-    sig_start = pos
-    if pos >= 0:
-        pos = _field_end(p, pos, size, False, False)
-        if pos == sig_start or pos != size:
-            pos = -1
-    if pos < 0:
+    hex_signature = size > 74 and _unhex(p + size - 64, given)
+    if hex_signature and memcmp(p + size - 74, b"Signature=", 10) == 0:
+        auth = _last_authorization  # most requests come from the client of the one before
+        if not (
+            auth.length == size - 64
+            and memcmp(PyBytes_AS_STRING(auth.prefix), p, size - 64) == 0
+        ):
+            cached = PyDict_GetItem(_AUTHORIZATIONS, header[: size - 64])
+            auth = <_Authorization>cached if cached is not NULL else None
+    if auth is None:
+        auth = _parse_authorization(header)
+        if auth is None:
+            return None
+        _remember(_AUTHORIZATIONS, auth.prefix, auth)
+    _last_authorization = auth
+    names = auth.names
+    if names is None or (token_at >= 0 and not auth.signs_token):
         return None
-
-    signed = PyBytes_FromStringAndSize(<const char*>p + signed_start, signed_end - signed_start)
-    listed = _signed_names(signed)
-    if listed is None or (token_at >= 0 and not (<tuple>listed)[1]):
-        return None
-    names = (<tuple>listed)[0]
     # Each signed header present once, its value usable as sent.
-    for j in range(len(names)):
-        name = names[j]
+    for j in range(PyTuple_GET_SIZE(names)):
+        name = <object>PyTuple_GET_ITEM(names, j)
         found = -1
         for i in range(count):
             if _is(<object>PyTuple_GET_ITEM(<object>pairs[i], 0), PyBytes_AS_STRING(name),
                    PyBytes_GET_SIZE(name)):
                 if found >= 0:
-                    found = -2
-                    break
+                    return None
                 found = i
         if found < 0 or not _plain_value(<object>PyTuple_GET_ITEM(<object>pairs[found], 1)):
             return None
         signed_values[j] = PyTuple_GET_ITEM(<object>pairs[found], 1)
 
-    dated = _amz_date(<object>PyTuple_GET_ITEM(<object>pairs[date_at], 1))
-    scope = _scope(PyBytes_FromStringAndSize(
-        <const char*>p + cred_start, cred_end - cred_start
-    ))
+    amz_date = <object>PyTuple_GET_ITEM(<object>pairs[date_at], 1)
+    date = _last_date
+    if not (
+        date.signed_at is not None
+        and PyBytes_GET_SIZE(amz_date) == 16
+        and memcmp(PyBytes_AS_STRING(date.value), PyBytes_AS_STRING(amz_date), 16) == 0
+    ):
+        cached = PyDict_GetItem(_DATES, amz_date)
+        if cached is not NULL:
+            date = <_Date>cached
+        else:
+            date = _parse_date(amz_date)
+            if date is None:
+                return None
+            _remember(_DATES, amz_date, date)
+        _last_date = date
     if (
-        dated is None
-        or PyBytes_GET_SIZE(scope.date_bytes) != 8
-        or memcmp(PyBytes_AS_STRING(scope.date_bytes),
-                  PyBytes_AS_STRING(<object>PyTuple_GET_ITEM(<object>pairs[date_at], 1)),
-                  8) != 0
-        or not scope.region_valid
-        or (regions is not None and scope.region not in regions)
-        or scope.service != service
-        or not scope.terminator_valid
+        not auth.date_valid
+        or memcmp(PyBytes_AS_STRING(auth.scope), PyBytes_AS_STRING(amz_date), 8) != 0
+        or not auth.region_valid
+        or (regions is not None and auth.region not in regions)
+        or auth.service != service
+        or not auth.terminator_valid
     ):
         return None
-    amz_date, signed_at = <tuple>dated
-    if not (now - _MAX_SKEW <= signed_at <= now + _MAX_SKEW):
+    now_us = (
+        (
+            _days(datetime_year(now), datetime_month(now), datetime_day(now)) * 86400
+            + datetime_hour(now) * 3600
+            + datetime_minute(now) * 60
+            + datetime_second(now)
+        )
+        * 1000000
+        + datetime_microsecond(now)
+    )
+    signed_us = date.seconds * 1000000
+    if not (now_us - _SKEW_US <= signed_us <= now_us + _SKEW_US):
         return None
 
     # Every check before the lookup passed; from here on the refusals are raised here.
-    caller, secret, session_token = lookup(scope.key_id)
+    caller, secret, session_token = lookup(auth.key_id)
     if session_token is not None or token_at >= 0:
         if token_at < 0 or session_token is None:
             raise _KMSError("UnrecognizedClientException", _INVALID_TOKEN)
         token = (<bytes><object>PyTuple_GET_ITEM(<object>pairs[token_at], 1)).decode("latin-1")
         if not _compare_digest(token.encode("utf-8"), session_token.encode("utf-8")):
             raise _KMSError("UnrecognizedClientException", _INVALID_TOKEN)
-    if size - sig_start != 64:
+    if size - auth.length != 64 or not hex_signature:
         raise _invalid(_MISMATCH)
-    for i in range(32):
-        hi = _unhex(p[sig_start + 2 * i])
-        lo = _unhex(p[sig_start + 2 * i + 1])
-        if hi < 0 or lo < 0:
-            raise _invalid(_MISMATCH)
-        given[i] = <unsigned char>(hi * 16 + lo)
 
     # The canonical request: method, path, empty query, the signed headers, their names,
     # the body's hash.
-    size = PyBytes_GET_SIZE(_REQUEST_HEAD) + 1 + PyBytes_GET_SIZE(signed) + 1 + 64
-    for j in range(len(names)):
-        size += PyBytes_GET_SIZE(names[j]) + 1 + PyBytes_GET_SIZE(<object>signed_values[j]) + 1
+    size = PyBytes_GET_SIZE(_REQUEST_HEAD) + 1 + PyBytes_GET_SIZE(auth.signed) + 1 + 64
+    for j in range(PyTuple_GET_SIZE(names)):
+        size += (
+            PyBytes_GET_SIZE(<object>PyTuple_GET_ITEM(names, j)) + 1
+            + PyBytes_GET_SIZE(<object>signed_values[j]) + 1
+        )
     canonical = PyBytes_FromStringAndSize(NULL, size)
     out = PyBytes_AS_STRING(canonical)
     memcpy(out, PyBytes_AS_STRING(_REQUEST_HEAD), PyBytes_GET_SIZE(_REQUEST_HEAD))
     out += PyBytes_GET_SIZE(_REQUEST_HEAD)
-    for j in range(len(names)):
-        name = names[j]
+    for j in range(PyTuple_GET_SIZE(names)):
+        name = <object>PyTuple_GET_ITEM(names, j)
         memcpy(out, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name))
         out += PyBytes_GET_SIZE(name)
         out[0] = c':'
@@ -406,49 +527,50 @@ cdef object _verify(
         out += 1
     out[0] = c'\n'
     out += 1
-    memcpy(out, PyBytes_AS_STRING(signed), PyBytes_GET_SIZE(signed))
-    out += PyBytes_GET_SIZE(signed)
+    memcpy(out, PyBytes_AS_STRING(auth.signed), PyBytes_GET_SIZE(auth.signed))
+    out += PyBytes_GET_SIZE(auth.signed)
     out[0] = c'\n'
     out += 1
-    body_digest = _sha256(body).digest()
-    _hex(<const unsigned char*>PyBytes_AS_STRING(body_digest), out)
-    canonical_digest = _sha256(canonical).digest()
-    _hex(<const unsigned char*>PyBytes_AS_STRING(canonical_digest), hexed)
+    hashed = _copy(_EMPTY_SHA256)
+    _update(hashed, body)
+    _hex(<const unsigned char*>PyBytes_AS_STRING(_digest(hashed)), out)
+    hashed = _copy(_EMPTY_SHA256)
+    _update(hashed, canonical)
+    _hex(<const unsigned char*>PyBytes_AS_STRING(_digest(hashed)), hexed)
 
-    # The string to sign, then HMAC under the scope's signing key.
-    amz = <object>PyTuple_GET_ITEM(<object>pairs[date_at], 1)
-    size = PyBytes_GET_SIZE(_ALGORITHM_LINE) + 16 + 1 + PyBytes_GET_SIZE(scope.scope) + 1 + 64
+    # The string to sign, then its HMAC under the scope's signing key.
+    size = PyBytes_GET_SIZE(_ALGORITHM_LINE) + 16 + 1 + PyBytes_GET_SIZE(auth.scope) + 1 + 64
     to_sign = PyBytes_FromStringAndSize(NULL, size)
     out = PyBytes_AS_STRING(to_sign)
     memcpy(out, PyBytes_AS_STRING(_ALGORITHM_LINE), PyBytes_GET_SIZE(_ALGORITHM_LINE))
     out += PyBytes_GET_SIZE(_ALGORITHM_LINE)
-    memcpy(out, PyBytes_AS_STRING(amz), 16)
+    memcpy(out, PyBytes_AS_STRING(amz_date), 16)
     out[16] = c'\n'
     out += 17
-    memcpy(out, PyBytes_AS_STRING(scope.scope), PyBytes_GET_SIZE(scope.scope))
-    out += PyBytes_GET_SIZE(scope.scope)
+    memcpy(out, PyBytes_AS_STRING(auth.scope), PyBytes_GET_SIZE(auth.scope))
+    out += PyBytes_GET_SIZE(auth.scope)
     out[0] = c'\n'
     memcpy(out + 1, hexed, 64)
 
-    keyed = scope.keyed  # one tuple, so a thread switch never pairs a secret and other pads
+    keyed = auth.keyed  # one tuple, so a thread switch never pairs a secret and other pads
     if keyed is None or not ((<tuple>keyed)[0] is secret or (<tuple>keyed)[0] == secret):
-        keyed = (secret, _hmac_pads(secret, scope.date, scope.region, service))
-        scope.keyed = keyed
+        keyed = (secret, _hmac_pads(secret, auth.date, auth.region, service))
+        auth.keyed = keyed
     inner_pad, outer_pad = <tuple>(<tuple>keyed)[1]
-    inner = inner_pad.copy()
-    inner.update(to_sign)
-    outer = outer_pad.copy()
-    outer.update(inner.digest())
-    expected = outer.digest()
+    inner = _copy(inner_pad)
+    _update(inner, to_sign)
+    outer = _copy(outer_pad)
+    _update(outer, _digest(inner))
+    expected = _digest(outer)
     digest = <const unsigned char*>PyBytes_AS_STRING(expected)
-    for i in range(32):
+    for i in range(32):  # constant time, as hmac.compare_digest
         diff |= digest[i] ^ given[i]
     if diff:
         raise _invalid(_MISMATCH)
 
     result = _new_object(_Authenticated)
     init_slot(result, _CALLER, caller)
-    init_slot(result, _KEY_ID, scope.key_id)
-    init_slot(result, _REGION, scope.region)
-    init_slot(result, _SIGNED_AT, signed_at)
+    init_slot(result, _KEY_ID, auth.key_id)
+    init_slot(result, _REGION, auth.region)
+    init_slot(result, _SIGNED_AT, date.signed_at)
     return result

@@ -9,7 +9,7 @@ import importlib.machinery
 import os
 import re
 from collections.abc import Callable, Container
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from unittest import mock
 
@@ -212,6 +212,20 @@ def test_headers_in_any_order_and_any_sequence_verify() -> None:
 
 
 @pytest.mark.compiled
+def test_header_list_changed_by_the_lookup_does_not_change_the_outcome() -> None:
+    def run(verify_asgi: Callable[..., sigv4.Authenticated]) -> sigv4.Authenticated:
+        headers = list(PLAIN)
+
+        def lookup(access_key_id: str) -> tuple[Caller, str, str | None]:
+            headers.clear()
+            return Lookup()(access_key_id)
+
+        return verify_asgi("POST", b"/", b"", headers, BODY, lookup, NOW)
+
+    assert run(compiled()) == run(sigv4.verify_asgi_reference)
+
+
+@pytest.mark.compiled
 def test_rotated_secret_is_not_confused_with_the_old_one() -> None:
     def lookup_with(secret: str) -> Callable[[str], tuple[Caller, str, None]]:
         return lambda key: (Caller("arn:aws:iam::111122223333:user/alice"), secret, None)
@@ -382,6 +396,10 @@ def test_compiled_and_reference_agree_on_mutated_requests(data: st.DataObject) -
         ("POST", b"/", b""),
     )
     skew = sometimes(st.sampled_from([-400, -301, -300, -299, 1, 299, 300, 301, 400]), 0)
+    now = sometimes(
+        st.sampled_from([NOW.replace(tzinfo=None), NOW.astimezone(timezone(timedelta(hours=2)))]),
+        NOW + timedelta(seconds=skew),
+    )
     regions: Container[str] | None = sometimes(
         st.sampled_from([{"us-east-1"}, {"eu-west-3"}]), None
     )
@@ -392,7 +410,7 @@ def test_compiled_and_reference_agree_on_mutated_requests(data: st.DataObject) -
         query,
         headers,
         body,
-        NOW + timedelta(seconds=skew),
+        now,
         service=service,
         regions=regions,
     )
