@@ -10,6 +10,10 @@ credential scope and clock skew (InvalidSignatureException), the access key
 ``host`` and ``x-amz-date`` must be signed, so a captured request cannot be replayed to
 another endpoint or outside the five-minute window; ``x-amz-security-token``, when sent,
 must be signed too and match the session of a temporary (``ASIA``) access key.
+
+``verify`` checks an ``HttpRequest``; ``verify_asgi`` checks a request as ASGI hands it
+over (method, raw path, query string, header list, body) and is the compiled twin
+(``kmspolicy/_fast/_sigv4.pyx``) of ``verify_asgi_reference`` unless extensions are off.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from kmspolicy.kms.principals import Caller
 __all__ = [
     "ALGORITHM",
     "MAX_SKEW",
+    "AsgiVerifier",
     "Authenticated",
     "CredentialLookup",
     "HttpRequest",
