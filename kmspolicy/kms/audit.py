@@ -80,14 +80,15 @@ HEAD_SUFFIX = ".head"
 HEAD_PERIOD = 1.0  # seconds between head updates while the log stays busy
 EVENT_VERSION = "1.11"
 _READ_ONLY_PREFIXES = ("Describe", "Get", "List")
-_COUNTER_MASK = (1 << 48) - 1
 
 
 class _Ids:
-    """Ids shaped as version 4 UUIDs: 74 random bits per process, then a 48-bit counter
-    from a random start. Ids need to be unique, not secret or unpredictable, so the random
-    part is drawn once (again in a forked child, which must not repeat its parent's ids)
-    and each id costs a counter step and one format."""
+    """Ids shaped as version 4 UUIDs: 74 random bits per process, then a 48-bit counter.
+    Ids need to be unique, not secret or unpredictable, so the random part is drawn once
+    (again in a forked child, which must not repeat its parent's ids) and each id costs a
+    counter step and one format. The counter starts at a random point of [2**44, 2**47):
+    always 12 hex digits without padding, and more than 10**14 ids before it could pass
+    48 bits. Request ids and event ids share it."""
 
     prefix: str
     event_id_open: bytes  # the eventID member up to the counter, as event_bytes writes it
@@ -103,10 +104,10 @@ class _Ids:
         variant = "89ab"[draw(2)]  # the RFC 4122 variant bits 10xx, as uuid4 sets them
         self.prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[12:15]}-{variant}{bits[15:]}-"
         self.event_id_open = b',"eventID":"' + self.prefix.encode("ascii")
-        self.counter = itertools.count(draw(48))
+        self.counter = itertools.count((1 << 44) + draw(46))
 
     def next(self) -> str:
-        return f"{self.prefix}{next(self.counter) & _COUNTER_MASK:012x}"
+        return f"{self.prefix}{next(self.counter):x}"
 
 
 _IDS = _Ids()
@@ -305,6 +306,9 @@ def _decision(decision: str, explanation: str | None) -> bytes:
     return _remember(_DECISIONS, (decision, explanation), b',"decision":%s}' % member)
 
 
+_NO_RESPONSE = b',"responseElements":null,"requestID":'
+
+
 def _tick(event_time: datetime) -> bytes:
     global _CLOCK
     second = math.floor(event_time.timestamp())
@@ -357,12 +361,20 @@ def event_bytes(
     # a function call here would cost more than the lines it saves)
     try:
         parameters = _DUMPS(request_parameters) if request_parameters else b"null"
-        response = b"null" if response_elements is None else _DUMPS(response_elements)
+        response = (
+            _NO_RESPONSE
+            if response_elements is None
+            else b',"responseElements":%s,"requestID":' % _DUMPS(response_elements)
+        )
         request = _DUMPS(request_id)
         errors = _errors(_DUMPS, error_code, error_message) if error_code else b""
     except TypeError:  # what orjson refuses; see _json
         parameters = _json(request_parameters) if request_parameters else b"null"
-        response = b"null" if response_elements is None else _json(response_elements)
+        response = (
+            _NO_RESPONSE
+            if response_elements is None
+            else b',"responseElements":%s,"requestID":' % _json(response_elements)
+        )
         request = _json(request_id)
         errors = _errors(_json, error_code, error_message) if error_code else b""
     return b"".join(
@@ -371,12 +383,10 @@ def event_bytes(
             when,
             client[1],
             parameters,
-            b',"responseElements":',
             response,
-            b',"requestID":',
             request,
             _IDS.event_id_open,
-            b"%012x" % (next(_IDS.counter) & _COUNTER_MASK),
+            b"%x" % next(_IDS.counter),
             closing,
             errors,
             b"}"
