@@ -483,7 +483,7 @@ class AuditLog:
         # Appenders add to _pending and _flushes; the writer takes what is there with one
         # slice and deletes what it took (each one step under the GIL), and sleeps on _wake
         # only after saying so in _idle.
-        self._pending: list[bytes] = []
+        self._pending: list[bytes | tuple[Callable[..., bytes], tuple[Any, ...]]] = []
         self._flushes: list[threading.Event] = []
         self._wake = threading.Event()
         self._idle = False
@@ -505,6 +505,19 @@ class AuditLog:
         if self._closed or self._error is not None or type(event) is not bytes:
             self._refuse(event)
         self._pending.append(event)
+        if self._idle:
+            self._wake.set()
+
+    def append_later(self, render: Callable[..., bytes], *args: Any) -> None:
+        """Queue one event as ``render(*args)``, called by the writer thread just before
+        it writes the batch. A request then only hands over what happened; serializing a
+        batch of records in one loop costs less than one record at a time between other
+        work. ``args`` must not change afterwards, and should hold no secrets (they live
+        until the batch is written). If ``render`` raises, the record is lost and the log
+        refuses further appends, as for a write error."""
+        if self._closed or self._error is not None:
+            self._refuse(render)
+        self._pending.append((render, args))
         if self._idle:
             self._wake.set()
 
@@ -550,10 +563,12 @@ class AuditLog:
             del pending[: len(batch)]
             try:
                 if batch:
-                    self._write(batch)
+                    self._write(
+                        [item if isinstance(item, bytes) else item[0](*item[1]) for item in batch]
+                    )
                 if waiting or closing or not batch:  # asked for, or about to go quiet
                     self._catch_up_head()
-            except (OSError, ValueError) as exc:  # keep serving; append() reports it
+            except Exception as exc:  # a failed write or render: appends report it from now on
                 self._error = exc
             for done in waiting:
                 done.set()

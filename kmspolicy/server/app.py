@@ -319,36 +319,64 @@ class KMSApp:
         result: dict[str, Any] | KMSError,
         observed: list[Observed],
     ) -> None:
+        """Hand the call to the audit writer, which renders its record with its batch. Only
+        what holds no secret is handed over: the parameters in their audit form (no
+        plaintext), the response only where CloudTrail records one (never for the
+        cryptographic operations), and the key ARNs read from it here."""
         assert self.audit is not None
         output = None if isinstance(result, KMSError) else result
-        decision = observed[-1].decision if observed else None
-        explanation = "\n".join(_explain(o.decision) for o in observed) if observed else None
         try:
             request_parameters = protocol.audit_form(operation, params)
-            # CloudTrail records no response elements for read-only calls
-            response_elements = (
-                protocol.audit_form(operation, output, output=True)
-                if output and not is_read_only(operation)
-                else None
-            )
         except (AttributeError, KeyError, TypeError):  # params that never decoded
-            request_parameters, response_elements = None, None
-        self.audit.append_bytes(
-            event_bytes(
-                operation=operation,
-                caller_arn=auth.caller.arn,
-                region=auth.region,
-                request_id=request_id,
-                event_time=now,
-                request_parameters=request_parameters,
-                response_elements=response_elements,
-                error_code=result.code if isinstance(result, KMSError) else None,
-                error_message=result.message if isinstance(result, KMSError) else None,
-                access_key_id=auth.access_key_id,
-                source_ip=source_ip,
-                user_agent=user_agent,
-                key_arns=_key_arns(observed, output),
-                decision=str(decision.effect) if decision is not None else None,
-                explanation=explanation,
-            )
+            request_parameters = None
+        self.audit.append_later(
+            _render,
+            request_id,
+            now,
+            operation,
+            auth,
+            source_ip,
+            user_agent,
+            request_parameters,
+            output if output and not is_read_only(operation) else None,
+            result if output is None else None,
+            _key_arns(observed, output),
+            tuple(o.decision for o in observed),
         )
+
+
+def _render(
+    request_id: str,
+    now: datetime,
+    operation: str,
+    auth: sigv4.Authenticated,
+    source_ip: str | None,
+    user_agent: str | None,
+    request_parameters: Any,
+    output: dict[str, Any] | None,
+    error: KMSError | None,
+    key_arns: list[str],
+    decisions: tuple[Decision, ...],
+) -> bytes:
+    """The CloudTrail record of one call (on the audit writer's thread)."""
+    try:
+        response_elements = protocol.audit_form(operation, output, output=True) if output else None
+    except (AttributeError, KeyError, TypeError):  # a result the model does not describe
+        response_elements = None
+    return event_bytes(
+        operation=operation,
+        caller_arn=auth.caller.arn,
+        region=auth.region,
+        request_id=request_id,
+        event_time=now,
+        request_parameters=request_parameters,
+        response_elements=response_elements,
+        error_code=error.code if error is not None else None,
+        error_message=error.message if error is not None else None,
+        access_key_id=auth.access_key_id,
+        source_ip=source_ip,
+        user_agent=user_agent,
+        key_arns=key_arns,
+        decision=str(decisions[-1].effect) if decisions else None,
+        explanation="\n".join(_explain(d) for d in decisions) if decisions else None,
+    )

@@ -126,6 +126,40 @@ def test_audit_records_leave_out_plaintext_and_ciphertext(endpoint: Endpoint) ->
     assert encrypt["requestID"] != create["requestID"]
 
 
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in (k, *_leaves(v))]
+    if isinstance(value, list | tuple):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]
+
+
+def test_the_audit_writer_is_handed_no_plaintext(
+    endpoint: Endpoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert endpoint.app.audit is not None
+    handed: list[tuple[Any, ...]] = []
+    append_later = endpoint.app.audit.append_later
+
+    def record(render: Any, *args: Any) -> None:
+        handed.append(args)
+        append_later(render, *args)
+
+    monkeypatch.setattr(endpoint.app.audit, "append_later", record)
+    key = create_key(endpoint)
+    endpoint.call("Encrypt", {"KeyId": key["KeyId"], "Plaintext": "c2VjcmV0"})
+    data_key = endpoint.call("GenerateDataKey", {"KeyId": key["KeyId"], "NumberOfBytes": 32})
+    assert data_key.status == 200
+    leaves = _leaves(handed)  # no bytes at all: no plaintext, data key or ciphertext
+    assert not [leaf for leaf in leaves if isinstance(leaf, bytes | bytearray)]
+    assert "Plaintext" not in leaves and "plaintext" not in leaves
+    assert [r["eventName"] for r in endpoint.audit_records()] == [
+        "CreateKey",
+        "Encrypt",
+        "GenerateDataKey",
+    ]
+
+
 @pytest.mark.parametrize(
     ("mutate", "code"),
     [

@@ -420,3 +420,36 @@ def test_a_log_the_writer_cannot_continue_refuses_appends(tmp_path: Path) -> Non
         with pytest.raises(RuntimeError, match="cannot be written: the previous hash must be"):
             audit.append(event(3))
     assert lines(log) == content  # nothing written after the bad record
+
+
+def test_records_rendered_by_the_writer_keep_their_place_in_the_chain(tmp_path: Path) -> None:
+    log = tmp_path / "audit.jsonl"
+    rendered_on: list[str] = []
+
+    def render(n: int) -> bytes:
+        rendered_on.append(threading.current_thread().name)
+        return event_bytes(**event_fields(n))
+
+    with AuditLog(log, fsync=False) as audit:
+        audit.append_bytes(event_bytes(**event_fields(0)))
+        audit.append_later(render, 1)
+        audit.append_bytes(event_bytes(**event_fields(2)))
+        audit.append_later(render, 3)
+    records = [json.loads(line) for line in lines(log)]
+    assert [r["requestID"] for r in records] == ["req-0", "req-1", "req-2", "req-3"]
+    assert rendered_on == ["audit-writer", "audit-writer"]
+    assert verify(log).ok
+
+
+def test_a_render_that_fails_stops_the_log_rather_than_skip_a_record(tmp_path: Path) -> None:
+    def broken() -> bytes:
+        raise KeyError("requestParameters")
+
+    audit = AuditLog(tmp_path / "audit.jsonl", fsync=False)
+    audit.append_later(broken)
+    audit.flush()
+    with pytest.raises(RuntimeError, match="cannot be written: 'requestParameters'"):
+        audit.append_later(broken)
+    with pytest.raises(RuntimeError, match="cannot be written"):
+        audit.append(event(0))
+    audit.close()
