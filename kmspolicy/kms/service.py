@@ -151,19 +151,19 @@ class KMS:
                 f"{operation!r} is not a KMS operation kmspolicy serves",
             )
         rt = self.runtime
-        if on_decision is None:
-            handler, fits = entry
+        handler, fits = entry
+        if on_decision is not None:
+            rt.observe(on_decision)
+        try:
             who = rt.caller(caller)
             if params is None:
                 params = {}
             if not fits(params):
                 validate_fully(operation, params)  # raises for invalid params
             return handler(rt, params, who)
-        rt.observe(on_decision)
-        try:
-            return self.call(operation, params, caller)
         finally:
-            rt.observe(None)
+            if on_decision is not None:
+                rt.observe(None)
 
     def invalidate(self) -> None:
         """Forget every cached key, caller, alias and decision: the next calls read the
