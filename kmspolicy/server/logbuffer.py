@@ -1,11 +1,15 @@
 """A log handler for the access log: lines are written in batches, not one write per line.
 
 ``logging.StreamHandler`` flushes after every record, a system call per request on the
-server's one event-loop thread. ``BatchingStreamHandler`` keeps formatted lines in memory
-and writes them together when ``capacity`` bytes have gathered or ``interval`` seconds
-have passed (a timer thread that wakes a few times a second), and on close. Lines reach
-the stream at most ``interval`` late; a killed process loses at most that much of the
-access log (the audit log has its own durability).
+server's one event-loop thread. ``BatchingStreamHandler`` keeps lines in memory and writes
+them together when ``capacity`` lines have gathered or ``interval`` seconds have passed (a
+timer thread that wakes a few times a second), and on close. Lines reach the stream at most
+``interval`` late; a killed process loses at most that much of the access log (the audit
+log has its own durability).
+
+``line_writer`` goes further for the one message the server logs per request: the request
+hands over the message's fields and the moment, and the line is formatted with its batch,
+on the timer thread, exactly as logging would have formatted it then.
 """
 
 from __future__ import annotations
@@ -16,23 +20,28 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 __all__ = ["BatchingStreamHandler"]
 
 _LINE_FORMAT = "%(asctime)s %(name)s %(message)s"  # what ``kmspolicy serve`` configures
 
+# a formatted line, or (time, logger name, render, fields): render(*fields) is the message
+_Entry = str | tuple[float, str, Callable[..., str], tuple[Any, ...]]
+
 
 class BatchingStreamHandler(logging.Handler):
     def __init__(
-        self, stream: TextIO | None = None, *, interval: float = 0.25, capacity: int = 1 << 16
+        self, stream: TextIO | None = None, *, interval: float = 0.25, capacity: int = 1024
     ) -> None:
         super().__init__()
         self.stream = stream if stream is not None else sys.stderr
         self.interval = interval
         self.capacity = capacity
-        self._lines: list[str] = []
-        self._size = 0
+        # Writers append; flush takes what is there with one slice and deletes what it
+        # took (each one step under the GIL), so the list is never swapped under a writer.
+        self._pending: list[_Entry] = []
+        self._stamps: dict[int, str] = {}  # the formatted second, made once a second
         self._stop = threading.Event()
         self._timer = threading.Thread(target=self._tick, name="log-flusher", daemon=True)
         self._timer.start()
@@ -43,14 +52,17 @@ class BatchingStreamHandler(logging.Handler):
         except Exception:  # logging's contract: report, never raise
             self.handleError(record)
             return
-        self.write_line(line)
+        self._queue(line)
 
-    def line_writer(self, logger: logging.Logger) -> Callable[[str], None] | None:
-        """A function writing one INFO message of ``logger`` exactly as logging would
-        through this handler, without a LogRecord, a formatter call or the logger's
-        dispatch; None unless that is what logging would do: ``logger`` is enabled for
-        INFO, has no filters, does not propagate, has this handler as its only one, and
-        this handler has no filters, a level up to INFO and the plain line format."""
+    def line_writer(
+        self, logger: logging.Logger, render: Callable[..., str]
+    ) -> Callable[..., None] | None:
+        """A function queuing one INFO message of ``logger``, ``render(*fields)``, to be
+        written exactly as logging would write it at the time of the call through this
+        handler, without a LogRecord, a formatter call or the logger's dispatch; None
+        unless that is what logging would do: ``logger`` is enabled for INFO, has no
+        filters, does not propagate, has this handler as its only one, and this handler
+        has no filters, a level up to INFO and the plain line format."""
         formatter = self.formatter
         if (
             not logger.isEnabledFor(logging.INFO)
@@ -68,33 +80,36 @@ class BatchingStreamHandler(logging.Handler):
         ):
             return None
         name = logger.name
-        stamps: dict[int, str] = {}  # the formatted second, made once a second
 
-        def write(message: str) -> None:
-            now = time.time()
-            second = int(now)
-            stamp = stamps.get(second)
-            if stamp is None:
-                stamps.clear()
-                stamp = stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now))
-            self.write_line(f"{stamp},{int((now - second) * 1000):03d} {name} {message}\n")
+        def write(*fields: Any) -> None:
+            self._queue((time.time(), name, render, fields))
 
         return write
 
-    def write_line(self, line: str) -> None:
-        """Queue one formatted line (with its newline)."""
-        with self.lock:  # type: ignore[union-attr]
-            self._lines.append(line)
-            self._size += len(line)
-            full = self._size >= self.capacity
-        if full:
+    def _queue(self, entry: _Entry) -> None:
+        pending = self._pending
+        pending.append(entry)
+        if len(pending) >= self.capacity:
             self.flush()
+
+    def _line(self, entry: _Entry) -> str:
+        if isinstance(entry, str):
+            return entry
+        when, name, render, fields = entry
+        second = int(when)
+        stamp = self._stamps.get(second)
+        if stamp is None:
+            self._stamps.clear()
+            stamp = self._stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when))
+        return f"{stamp},{int((when - second) * 1000):03d} {name} {render(*fields)}\n"
 
     def flush(self) -> None:
         with self.lock:  # type: ignore[union-attr]
-            lines, self._lines, self._size = self._lines, [], 0
-            if lines:
-                self.stream.write("".join(lines))
+            pending = self._pending
+            taken = pending[:]
+            del pending[: len(taken)]
+            if taken:
+                self.stream.write("".join([self._line(entry) for entry in taken]))
             self.stream.flush()
 
     def _tick(self) -> None:
