@@ -3,6 +3,7 @@ environment variables (set by ``kmspolicy serve``, inherited by every worker).""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -28,4 +29,9 @@ def create_app() -> KMSApp:
     audit = AuditLog(data_dir / AUDIT_FILE)
     scheduler = Scheduler(backend, data_dir, interval=interval)
     scheduler.start()
-    return KMSApp(backend, audit, regions=regions, on_shutdown=(scheduler.stop,))
+    app = KMSApp(backend, audit, regions=regions, on_shutdown=(scheduler.stop,))
+    # What start-up made (grammars, the API model, policies, caches) lives as long as the
+    # process: out of the collector's generations, full collections skip it.
+    gc.collect()
+    gc.freeze()
+    return app
