@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable, Container, Mapping, MutableMapping
+from collections.abc import Awaitable, Callable, Container, MutableMapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -96,20 +96,23 @@ def _target_and_agent(headers: list[tuple[bytes, bytes]]) -> tuple[str | None, s
     return target, agent
 
 
-def _key_arns(observed: list[Observed], result: Mapping[str, Any] | None) -> list[str]:
-    if len(observed) == 1 and result is not None and "KeyMetadata" not in result:
+def _key_arns(observed: list[Observed], named: Any, described: Any) -> list[str]:
+    """The key ARNs a call concerned: the keys it was authorized on, and the key its result
+    names (``named``, its KeyId; ``described``, its KeyMetadata's Arn)."""
+    if len(observed) == 1 and described is None:
         # one decision on a key and a result naming that key (Encrypt, Decrypt, ...)
         arn = observed[0].resource
-        if arn is not None and arn.startswith("arn:aws:kms:") and ":key/" in arn:
-            named = result.get("KeyId")
-            if named is None or named == arn:
-                return [arn]
+        if (
+            arn is not None
+            and arn.startswith("arn:aws:kms:")
+            and ":key/" in arn
+            and (named is None or named == arn)
+        ):
+            return [arn]
     arns = [o.resource for o in observed if o.resource and o.resource.startswith("arn:")]
-    if result:
-        metadata = result.get("KeyMetadata") or {}
-        for candidate in (result.get("KeyId"), metadata.get("Arn")):
-            if isinstance(candidate, str) and candidate.startswith("arn:aws:kms:"):
-                arns.append(candidate)
+    for candidate in (named, described):
+        if isinstance(candidate, str) and candidate.startswith("arn:aws:kms:"):
+            arns.append(candidate)
     return [a for a in dict.fromkeys(arns) if ":key/" in a]
 
 
@@ -326,11 +329,16 @@ class KMSApp:
         plaintext), the response only where CloudTrail records one (never for the
         cryptographic operations), and the key ARNs read from it here."""
         assert self.audit is not None
-        output = None if isinstance(result, KMSError) else result
         try:
             request_parameters = protocol.audit_form(operation, params)
         except (AttributeError, KeyError, TypeError):  # params that never decoded
             request_parameters = None
+        if isinstance(result, KMSError):
+            error, output, named, described = result, None, None, None
+        else:
+            error, named, metadata = None, result.get("KeyId"), result.get("KeyMetadata")
+            described = metadata.get("Arn") if metadata else None
+            output = result if result and not is_read_only(operation) else None
         self.audit.append_later(
             _render,
             request_id,
@@ -340,10 +348,11 @@ class KMSApp:
             source_ip,
             user_agent,
             request_parameters,
-            output if output and not is_read_only(operation) else None,
-            result if output is None else None,
-            _key_arns(observed, output),
-            tuple(o.decision for o in observed),
+            output,
+            error,
+            observed,
+            named,
+            described,
         )
 
 
@@ -357,8 +366,9 @@ def _render(
     request_parameters: Any,
     output: dict[str, Any] | None,
     error: KMSError | None,
-    key_arns: list[str],
-    decisions: tuple[Decision, ...],
+    observed: list[Observed],
+    named: Any,
+    described: Any,
 ) -> bytes:
     """The CloudTrail record of one call (on the audit writer's thread)."""
     try:
@@ -378,7 +388,7 @@ def _render(
         access_key_id=auth.access_key_id,
         source_ip=source_ip,
         user_agent=user_agent,
-        key_arns=key_arns,
-        decision=str(decisions[-1].effect) if decisions else None,
-        explanation="\n".join(_explain(d) for d in decisions) if decisions else None,
+        key_arns=_key_arns(observed, named, described),
+        decision=str(observed[-1].decision.effect) if observed else None,
+        explanation="\n".join([_explain(o.decision) for o in observed]) if observed else None,
     )
