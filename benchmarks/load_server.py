@@ -1,5 +1,7 @@
 """Encrypt over loopback HTTP: ``kmspolicy serve`` (SigV4 + authorization + audit) against
-the floor, a bare ASGI app returning fixed JSON on the same stack, in one run.
+the floor, a bare ASGI app returning fixed JSON, in one run. The bare app runs on uvicorn
+(uvloop + httptools, the stack ``kmspolicy serve`` uses) and on granian (ASGI, uvloop, one
+runtime thread); the floor is the faster of the two in each round.
 
 The load generator is ``wrk`` (Debian package ``wrk``) replaying one Encrypt request signed
 with botocore: SigV4 accepts a signature for five minutes, so replaying it costs the client
@@ -30,7 +32,7 @@ from botocore.credentials import Credentials
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-BARE_PORT, KMS_PORT = 4791, 4792
+BARE_PORT, GRANIAN_PORT, KMS_PORT = 4791, 4793, 4792
 
 
 def _pin(cpu: int) -> list[str]:
@@ -136,6 +138,26 @@ def main() -> None:
             "warning",
         ],
     )
+    granian = subprocess.Popen(
+        [
+            *_pin(0),
+            str(BIN / "granian"),
+            "--interface",
+            "asgi",
+            "--loop",
+            "uvloop",
+            "--workers",
+            "1",
+            "--runtime-threads",
+            "1",
+            "--port",
+            str(GRANIAN_PORT),
+            "--log-level",
+            "warning",
+            "bare_app:app",
+        ],
+        cwd=ROOT / "benchmarks",
+    )
     kms_log = (work / "serve.log").open("wb")
     served = subprocess.Popen(
         [
@@ -152,7 +174,9 @@ def main() -> None:
     )
     try:
         bare_url, kms_url = f"http://127.0.0.1:{BARE_PORT}", f"http://127.0.0.1:{KMS_PORT}"
+        granian_url = f"http://127.0.0.1:{GRANIAN_PORT}"
         _wait(bare_url + "/", bare)
+        _wait(granian_url + "/", granian)
         _wait(kms_url + "/health", served)
         creds = (work / "data" / "credentials").read_text().split()
         secret = (creds[3], creds[6])
@@ -172,15 +196,18 @@ def main() -> None:
         # work on the machine does not land on one side only
         rounds = []
         for _ in range(args.rounds):
-            bare_run = _wrk(bare_url, script, args.seconds, args.connections)
+            uvicorn_run = _wrk(bare_url, script, args.seconds, args.connections)
+            granian_run = _wrk(granian_url, script, args.seconds, args.connections)
             kms_run = _wrk(kms_url, script, args.seconds, args.connections)
-            rounds.append((kms_run["rps"] / bare_run["rps"], bare_run, kms_run))
+            floor = max(uvicorn_run, granian_run, key=lambda run: run["rps"])
+            rounds.append((kms_run["rps"] / floor["rps"], uvicorn_run, granian_run, kms_run))
         rounds.sort(key=lambda r: r[0])
-        ratio, bare_result, kms_result = rounds[len(rounds) // 2]
+        ratio, uvicorn_result, granian_result, kms_result = rounds[len(rounds) // 2]
         print(
             json.dumps(
                 {
-                    "bare": bare_result,
+                    "bare_uvicorn": uvicorn_result,
+                    "bare_granian": granian_result,
                     "kms": kms_result,
                     "ratio": ratio,
                     "ratios": [r[0] for r in rounds],
@@ -189,7 +216,7 @@ def main() -> None:
             )
         )
     finally:
-        for process in (bare, served):
+        for process in (bare, granian, served):
             process.terminate()
             process.wait()
         kms_log.close()
