@@ -13,7 +13,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -55,6 +57,10 @@ class Backend:
     ) -> None:
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
+        # the clock as a plain callable: the system clock without its Python frame
+        self.now: Callable[[], datetime] = (
+            partial(datetime.now, UTC) if type(self.clock) is SystemClock else self.clock.now
+        )
         self.default_region = default_region
         self._root_key = RootKey.open(data_dir / ROOT_KEY_FILE)
         self._store, _ = open_store(data_dir)
@@ -65,8 +71,9 @@ class Backend:
 
     def _refresh(self) -> None:
         """Drop the caches if another process changed the store since the last request
-        (the regions share one store, so one dispatcher's check speaks for all)."""
-        if self._shared and self.kms(self.default_region).refresh():
+        (the regions share one store, so one dispatcher's check speaks for all); called
+        per request when the store is ``shared``."""
+        if self.kms(self.default_region).refresh():
             with self._lock:
                 for kms in self._by_region.values():
                     kms.invalidate()
@@ -85,7 +92,8 @@ class Backend:
     def lookup(self, access_key_id: str) -> tuple[Caller, str, str | None]:
         """(caller, secret, session token) of an access key, for SigV4. Kept for
         ``CREDENTIAL_TTL`` seconds, so a deactivated key stops working within that time."""
-        self._refresh()
+        if self._shared:
+            self._refresh()
         now = time.monotonic()
         cached = self._credentials.get(access_key_id)
         if cached is not None and cached[0] > now:
@@ -121,8 +129,6 @@ class Backend:
             rows = conn.execute("SELECT DISTINCT region FROM keys ORDER BY region").fetchall()
         return [str(r[0]) for r in rows]
 
-    def now(self) -> datetime:
-        return self.clock.now()
 
     def close(self) -> None:
         with self._lock:
