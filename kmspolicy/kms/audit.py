@@ -22,7 +22,9 @@ keyed: someone able to rewrite the whole file and its head can forge a consisten
 
 Durability (group commit). ``append`` queues the record and returns; a writer thread takes
 everything queued, appends it with one write and fsyncs. Requests never wait for the disk,
-and under load one fsync covers many records. What a crash can lose:
+and under load one fsync covers many records. ``append_later`` queues what a record is made
+of instead, and the writer serializes it with its batch (the endpoint hands over the call's
+parameters in their audit form, never plaintext). What a crash can lose:
 
 * a killed process loses the records still queued (not yet written): the requests of the
   last gathering interval (5 ms by default) plus one batch; records already written survive

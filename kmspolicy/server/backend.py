@@ -129,7 +129,6 @@ class Backend:
             rows = conn.execute("SELECT DISTINCT region FROM keys ORDER BY region").fetchall()
         return [str(r[0]) for r in rows]
 
-
     def close(self) -> None:
         with self._lock:
             for kms in self._by_region.values():
