@@ -80,9 +80,12 @@ class BatchingStreamHandler(logging.Handler):
         ):
             return None
         name = logger.name
+        pending, capacity, now = self._pending, self.capacity, time.time
 
         def write(*fields: Any) -> None:
-            self._queue((time.time(), name, render, fields))
+            pending.append((now(), name, render, fields))
+            if len(pending) >= capacity:
+                self.flush()
 
         return write
 
@@ -92,16 +95,23 @@ class BatchingStreamHandler(logging.Handler):
         if len(pending) >= self.capacity:
             self.flush()
 
-    def _line(self, entry: _Entry) -> str:
-        if isinstance(entry, str):
-            return entry
-        when, name, render, fields = entry
-        second = int(when)
-        stamp = self._stamps.get(second)
-        if stamp is None:
-            self._stamps.clear()
-            stamp = self._stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when))
-        return f"{stamp},{int((when - second) * 1000):03d} {name} {render(*fields)}\n"
+    def _text(self, entries: list[_Entry]) -> str:
+        """The lines of ``entries``, formatting the handed-over messages (one loop for the
+        batch: this is where the access log's per-request formatting happens)."""
+        stamps = self._stamps
+        lines: list[str] = []
+        for entry in entries:
+            if isinstance(entry, str):
+                lines.append(entry)
+                continue
+            when, name, render, fields = entry
+            second = int(when)
+            stamp = stamps.get(second)
+            if stamp is None:
+                stamps.clear()
+                stamp = stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when))
+            lines.append(f"{stamp},{int((when - second) * 1000):03d} {name} {render(*fields)}\n")
+        return "".join(lines)
 
     def flush(self) -> None:
         with self.lock:  # type: ignore[union-attr]
@@ -109,7 +119,7 @@ class BatchingStreamHandler(logging.Handler):
             taken = pending[:]
             del pending[: len(taken)]
             if taken:
-                self.stream.write("".join([self._line(entry) for entry in taken]))
+                self.stream.write(self._text(taken))
             self.stream.flush()
 
     def _tick(self) -> None:
