@@ -49,6 +49,7 @@ import os
 import random
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -438,8 +439,15 @@ def _chain() -> Callable[[list[bytes], int, str], tuple[bytes, int, str]]:
     results and errors, checked by the differential test) when extensions are in use."""
     if not _compat.USE_EXTENSIONS:
         return chain_reference
-    from kmspolicy._fast._audit import chain as compiled
-
+    try:
+        from kmspolicy._fast._audit import chain as compiled
+    except ImportError as exc:  # pragma: no cover - depends on the build
+        warnings.warn(
+            f"kmspolicy: compiled audit chain unavailable ({exc}); using the pure-Python one",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return chain_reference
     return compiled
 
 
