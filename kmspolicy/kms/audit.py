@@ -49,7 +49,6 @@ import os
 import random
 import threading
 import time
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -434,24 +433,11 @@ def chain_reference(batch: list[bytes], seq: int, prev: str) -> tuple[bytes, int
     return b"".join(parts), seq, digest.decode("ascii")
 
 
-def _chain() -> Callable[[list[bytes], int, str], tuple[bytes, int, str]]:
-    """``chain_reference``, or its compiled twin (``kmspolicy/_fast/_audit.pyx``, equal
-    results and errors, checked by the differential test) when extensions are in use."""
-    if not _compat.USE_EXTENSIONS:
-        return chain_reference
-    try:
-        from kmspolicy._fast._audit import chain as compiled
-    except ImportError as exc:  # pragma: no cover - depends on the build
-        warnings.warn(
-            f"kmspolicy: compiled audit chain unavailable ({exc}); using the pure-Python one",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return chain_reference
-    return compiled
-
-
-chain = _chain()
+# The writer's step (``chain_reference``), compiled in ``kmspolicy/_fast/_audit.pyx`` (equal
+# results and errors, checked by the differential test) when extensions are in use.
+chain: Callable[[list[bytes], int, str], tuple[bytes, int, str]] = _compat.compiled_or(
+    chain_reference, "_audit", "chain", "audit chain"
+)
 
 
 def _last_record(handle: Any, size: int) -> tuple[int, str, int]:

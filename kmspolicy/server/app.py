@@ -327,7 +327,7 @@ class KMSApp:
         """Hand the call to the audit writer, which renders its record with its batch. Only
         what holds no secret is handed over: the parameters in their audit form (no
         plaintext), the response only where CloudTrail records one (never for the
-        cryptographic operations), and the key ARNs read from it here."""
+        cryptographic operations), and the key names read from the result here."""
         assert self.audit is not None
         try:
             request_parameters = protocol.audit_form(operation, params)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import warnings
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -29,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import quote, unquote
 
+from kmspolicy import _compat
 from kmspolicy.errors import KMSError
 from kmspolicy.kms.principals import Caller
 
@@ -449,25 +449,9 @@ class AsgiVerifier(Protocol):
     ) -> Authenticated: ...
 
 
-def _asgi_verifier() -> AsgiVerifier:
-    """``verify_asgi_reference``, or its compiled twin (``kmspolicy/_fast/_sigv4.pyx``, equal
-    results and errors, checked by the differential test) when extensions are in use."""
-    from kmspolicy import _compat
-
-    if not _compat.USE_EXTENSIONS:
-        return verify_asgi_reference
-    try:
-        from kmspolicy._fast._sigv4 import verify_asgi as compiled
-    except ImportError as exc:  # pragma: no cover - depends on the build
-        warnings.warn(
-            f"kmspolicy: compiled SigV4 verifier unavailable ({exc}); using the pure-Python one",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return verify_asgi_reference
-    verifier: AsgiVerifier = compiled
-    return verifier
-
-
-# Verify the SigV4 signature of an ASGI request (see ``verify_asgi_reference``).
-verify_asgi: AsgiVerifier = _asgi_verifier()
+# Verify the SigV4 signature of an ASGI request: ``verify_asgi_reference``, compiled in
+# ``kmspolicy/_fast/_sigv4.pyx`` (equal results and errors, checked by the differential
+# test) when extensions are in use.
+verify_asgi: AsgiVerifier = _compat.compiled_or(
+    verify_asgi_reference, "_sigv4", "verify_asgi", "SigV4 verifier"
+)
