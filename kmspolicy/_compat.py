@@ -10,7 +10,9 @@ import importlib
 import os
 import platform
 import warnings
-from typing import Any
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 NO_EXTENSIONS = bool(os.environ.get("KMSPOLICY_NO_EXTENSIONS"))
 USE_EXTENSIONS = not NO_EXTENSIONS and platform.python_implementation() == "CPython"
@@ -29,14 +31,14 @@ if USE_EXTENSIONS:
         )
 
 
-def compiled_or(reference: Any, module: str, name: str, what: str) -> Any:
+def compiled_or(reference: _T, module: str, name: str, what: str) -> _T:
     """``name`` from the compiled module ``kmspolicy._fast.<module>`` when extensions are
     in use, else ``reference`` (its pure-Python twin), with a warning if the module is
     missing."""
     if not USE_EXTENSIONS:
         return reference
     try:
-        return getattr(importlib.import_module(f"kmspolicy._fast.{module}"), name)
+        compiled: _T = getattr(importlib.import_module(f"kmspolicy._fast.{module}"), name)
     except ImportError as exc:  # pragma: no cover - depends on the build
         warnings.warn(
             f"kmspolicy: compiled {what} unavailable ({exc}); using the pure-Python one",
@@ -44,3 +46,4 @@ def compiled_or(reference: Any, module: str, name: str, what: str) -> Any:
             stacklevel=2,
         )
         return reference
+    return compiled

@@ -324,6 +324,26 @@ def _errors(dumps: Callable[[Any], bytes], code: str, message: str | None) -> by
     return b',"errorCode":%s,"errorMessage":%s' % (dumps(code), dumps(message or ""))
 
 
+def _own_members(
+    dumps: Callable[[Any], bytes],
+    request_parameters: Mapping[str, Any] | None,
+    response_elements: Mapping[str, Any] | None,
+    request_id: str,
+    error_code: str | None,
+    error_message: str | None,
+) -> tuple[bytes, bytes, bytes, bytes]:
+    """A record's own members, encoded by ``dumps``: requestParameters, responseElements
+    with the key of requestID, requestID, and the error members."""
+    return (
+        dumps(request_parameters) if request_parameters else b"null",
+        _NO_RESPONSE
+        if response_elements is None
+        else b',"responseElements":%s,"requestID":' % dumps(response_elements),
+        dumps(request_id),
+        _errors(dumps, error_code, error_message) if error_code else b"",
+    )
+
+
 def event_bytes(
     *,
     operation: str,
@@ -359,26 +379,14 @@ def event_bytes(
         when = _tick(event_time)
     if client[2] or error_code or not response_elements:
         response_elements = None
-    # the members that change with every request (the two branches mirror each other:
-    # a function call here would cost more than the lines it saves)
-    try:
-        parameters = _DUMPS(request_parameters) if request_parameters else b"null"
-        response = (
-            _NO_RESPONSE
-            if response_elements is None
-            else b',"responseElements":%s,"requestID":' % _DUMPS(response_elements)
+    try:  # the members that change with every request
+        parameters, response, request, errors = _own_members(
+            _DUMPS, request_parameters, response_elements, request_id, error_code, error_message
         )
-        request = _DUMPS(request_id)
-        errors = _errors(_DUMPS, error_code, error_message) if error_code else b""
     except TypeError:  # what orjson refuses; see _json
-        parameters = _json(request_parameters) if request_parameters else b"null"
-        response = (
-            _NO_RESPONSE
-            if response_elements is None
-            else b',"responseElements":%s,"requestID":' % _json(response_elements)
+        parameters, response, request, errors = _own_members(
+            _json, request_parameters, response_elements, request_id, error_code, error_message
         )
-        request = _json(request_id)
-        errors = _errors(_json, error_code, error_message) if error_code else b""
     return b"".join(
         (
             client[0],
@@ -435,9 +443,7 @@ def chain_reference(batch: list[bytes], seq: int, prev: str) -> tuple[bytes, int
 
 # The writer's step (``chain_reference``), compiled in ``kmspolicy/_fast/_audit.pyx`` (equal
 # results and errors, checked by the differential test) when extensions are in use.
-chain: Callable[[list[bytes], int, str], tuple[bytes, int, str]] = _compat.compiled_or(
-    chain_reference, "_audit", "chain", "audit chain"
-)
+chain = _compat.compiled_or(chain_reference, "_audit", "chain", "audit chain")
 
 
 def _last_record(handle: Any, size: int) -> tuple[int, str, int]:

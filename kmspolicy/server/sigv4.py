@@ -25,7 +25,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote, unquote
 
 from kmspolicy import _compat
@@ -35,7 +35,6 @@ from kmspolicy.kms.principals import Caller
 __all__ = [
     "ALGORITHM",
     "MAX_SKEW",
-    "AsgiVerifier",
     "Authenticated",
     "CredentialLookup",
     "HttpRequest",
@@ -433,25 +432,7 @@ def verify_asgi_reference(
     return verify(request, lookup, now, service=service, regions=regions)
 
 
-class AsgiVerifier(Protocol):
-    def __call__(
-        self,
-        method: str,
-        raw_path: bytes,
-        query_string: bytes,
-        headers: Sequence[tuple[bytes, bytes]],
-        body: bytes,
-        lookup: CredentialLookup,
-        now: datetime,
-        *,
-        service: str = "kms",
-        regions: Container[str] | None = None,
-    ) -> Authenticated: ...
-
-
 # Verify the SigV4 signature of an ASGI request: ``verify_asgi_reference``, compiled in
 # ``kmspolicy/_fast/_sigv4.pyx`` (equal results and errors, checked by the differential
 # test) when extensions are in use.
-verify_asgi: AsgiVerifier = _compat.compiled_or(
-    verify_asgi_reference, "_sigv4", "verify_asgi", "SigV4 verifier"
-)
+verify_asgi = _compat.compiled_or(verify_asgi_reference, "_sigv4", "verify_asgi", "SigV4 verifier")
