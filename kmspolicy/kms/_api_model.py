@@ -3,7 +3,8 @@
 Generated: do not edit by hand.
 
 ``OPERATIONS`` maps an operation to its (input shape, output shape); ``SHAPES`` maps a shape
-name to its type and constraints, with member shapes by name.
+name to its type and constraints, with member shapes by name (``sensitive``: values that
+never appear in logs, such as plaintext and passwords).
 """
 
 from typing import Any
@@ -953,7 +954,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         ],
         "type": "string",
     },
-    "KeyStorePasswordType": {"max": 32, "min": 7, "type": "string"},
+    "KeyStorePasswordType": {"max": 32, "min": 7, "sensitive": True, "type": "string"},
     "KeyUnavailableException": {
         "exception": True,
         "members": {"message": "ErrorMessageType"},
@@ -1085,7 +1086,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "type": "string",
     },
     "PendingWindowInDaysType": {"max": 365, "min": 1, "type": "integer"},
-    "PlaintextType": {"max": 4096, "min": 1, "type": "blob"},
+    "PlaintextType": {"max": 4096, "min": 1, "sensitive": True, "type": "blob"},
     "PolicyNameList": {"member": "PolicyNameType", "type": "list"},
     "PolicyNameType": {"max": 128, "min": 1, "pattern": "[\\w]+", "type": "string"},
     "PolicyType": {
@@ -1381,6 +1382,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "max": 30,
         "min": 20,
         "pattern": "^[A-Z2-7]+$",
+        "sensitive": True,
         "type": "string",
     },
     "XksProxyAuthenticationCredentialType": {
@@ -1395,6 +1397,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "max": 64,
         "min": 43,
         "pattern": "^[a-zA-Z0-9\\/+=]+$",
+        "sensitive": True,
         "type": "string",
     },
     "XksProxyConfigurationType": {

@@ -262,7 +262,7 @@ def _decode_map(src: _Source, shape: Mapping[str, Any], var: str, path: str, dep
 
 def _emit_encode(src: _Source, shape_name: str, var: str, depth: int, audit: bool) -> None:
     """Lines that rebind ``var`` from the dispatcher's value to its JSON form or, with
-    ``audit``, to CloudTrail's (lowerCamelCase member names, no blob members)."""
+    ``audit``, to CloudTrail's (lowerCamelCase member names, no blob or sensitive members)."""
     shape = SHAPES[shape_name]
     kind = shape["type"]
     if kind == "blob":
@@ -300,9 +300,11 @@ def _encode_members(
     for name, member in members.items():
         kind = SHAPES[member]["type"]
         key = _camel(name) if audit else name
+        if audit and (kind == "blob" or SHAPES[member].get("sensitive")):
+            continue  # never in the audit log: plaintext, ciphertext, passwords, secrets
         if kind in _SCALARS:
             kept[name] = key
-        elif not (audit and kind == "blob"):
+        else:
             converted[name] = (key, member)
     name, item, key, out = src.fresh("n"), src.fresh("x"), src.fresh("e"), src.fresh("s")
     src.add(depth, f"{out} = {{}}")
@@ -405,7 +407,8 @@ def encode_result(operation: str, result: Mapping[str, Any]) -> bytes:
 def audit_form(operation: str, params: Mapping[str, Any], *, output: bool = False) -> Any:
     """Params (or, with ``output``, a result) as CloudTrail records them: JSON wire
     values with lowerCamelCase member names and every blob (plaintext, ciphertext, key
-    material, tokens) left out. Map keys such as encryption-context keys are the caller's
+    material, tokens) and every member the model marks sensitive (key store passwords,
+    XKS proxy credentials) left out. Map keys such as encryption-context keys are the caller's
     and stay as they are."""
     built = _AUDIT_OUTPUT if output else _AUDIT_INPUT
     convert = built.get(operation)

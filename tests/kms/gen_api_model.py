@@ -14,14 +14,15 @@ from typing import Any
 import botocore.session
 
 TARGET = Path(__file__).resolve().parents[2] / "kmspolicy" / "kms" / "_api_model.py"
-_KEEP = ("type", "min", "max", "enum", "pattern", "required")
+_KEEP = ("type", "min", "max", "enum", "pattern", "required", "sensitive")
 
 HEADER = '''"""The KMS API model's shapes and constraints, derived from botocore's KMS service model
 (``botocore/data/kms/2014-11-01/service-2.json``) by ``tests/kms/gen_api_model.py``.
 Generated: do not edit by hand.
 
 ``OPERATIONS`` maps an operation to its (input shape, output shape); ``SHAPES`` maps a shape
-name to its type and constraints, with member shapes by name.
+name to its type and constraints, with member shapes by name (``sensitive``: values that
+never appear in logs, such as plaintext and passwords).
 """
 
 from typing import Any

@@ -160,6 +160,22 @@ def test_the_audit_writer_is_handed_no_plaintext(
     ]
 
 
+def test_key_store_passwords_stay_out_of_the_audit_log(endpoint: Endpoint) -> None:
+    endpoint.call(
+        "CreateCustomKeyStore",
+        {
+            "CustomKeyStoreName": "store",
+            "CloudHsmClusterId": "cluster-1a23b4cdefg",
+            "TrustAnchorCertificate": "-----BEGIN CERTIFICATE-----",
+            "KeyStorePassword": "kmsuser-password",
+        },
+    )
+    (record,) = endpoint.audit_records()
+    assert record["eventName"] == "CreateCustomKeyStore"
+    assert record["requestParameters"]["customKeyStoreName"] == "store"
+    assert "kmsuser-password" not in json.dumps(record)
+
+
 @pytest.mark.parametrize(
     ("mutate", "code"),
     [

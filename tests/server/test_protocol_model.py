@@ -132,6 +132,7 @@ def expected_audit(shape_name: str, value: Any) -> Any:
             _camel(name): expected_audit(members[name], item)
             for name, item in value.items()
             if SHAPES[members[name]]["type"] != "blob"
+            and not SHAPES[members[name]].get("sensitive")
         }
     if kind == "list":
         return [expected_audit(shape["member"], item) for item in value]
@@ -156,7 +157,9 @@ def audit_keys(form: Any) -> Iterator[str]:
 
 
 @given(st.data())
-def test_audit_form_drops_blobs_and_camel_cases_every_structure(data: st.DataObject) -> None:
+def test_audit_form_drops_blobs_and_secrets_and_camel_cases_every_structure(
+    data: st.DataObject,
+) -> None:
     output = data.draw(st.booleans())
     operation, shape_name = data.draw(st.sampled_from(OUTPUTS if output else INPUTS))
     params = data.draw(values(shape_name, False))
@@ -167,7 +170,7 @@ def test_audit_form_drops_blobs_and_camel_cases_every_structure(data: st.DataObj
         _camel(name)
         for shape in SHAPES.values()
         for name, member in shape.get("members", {}).items()
-        if SHAPES[member]["type"] == "blob"
+        if SHAPES[member]["type"] == "blob" or SHAPES[member].get("sensitive")
     }
     if not any(SHAPES[s]["type"] == "map" for s in _reachable(shape_name)):
         # without caller-named map keys, every key is a camelCase member name
@@ -261,3 +264,27 @@ def test_every_operations_converters_build(operation: str) -> None:
     assert encode_result(operation, {"Unknown": 1}) == b"{}"
     assert audit_form(operation, {}) == ({} if input_shape else None)
     assert audit_form(operation, {}, output=True) == ({} if output_shape else None)
+
+
+def test_audit_form_leaves_out_passwords_and_proxy_credentials() -> None:
+    cloudhsm = {
+        "CustomKeyStoreName": "store",
+        "CloudHsmClusterId": "cluster-1a23b4cdefg",
+        "KeyStorePassword": "kmsuser-password",
+    }
+    assert audit_form("CreateCustomKeyStore", cloudhsm) == {
+        "customKeyStoreName": "store",
+        "cloudHsmClusterId": "cluster-1a23b4cdefg",
+    }
+    xks = {
+        "CustomKeyStoreId": "cks-1234567890abcdef0",
+        "XksProxyAuthenticationCredential": {
+            "AccessKeyId": "ABCDE12345670EXAMPLE",
+            "RawSecretAccessKey": "DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=",
+        },
+    }
+    form = audit_form("UpdateCustomKeyStore", xks)
+    assert form == {
+        "customKeyStoreId": "cks-1234567890abcdef0",
+        "xksProxyAuthenticationCredential": {},
+    }
