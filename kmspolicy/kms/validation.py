@@ -8,7 +8,8 @@ patterns. Violations are reported together, worded as KMS words them::
     Member must not be null; Value 'x' at 'aliasName' failed to satisfy constraint: ...
 
 Paths use the lowerCamelCase member names of the wire protocol. Values of sensitive
-members (blobs) are never echoed.
+members (blobs, and the strings the model marks sensitive: key store passwords, XKS proxy
+credentials) are never echoed.
 """
 
 from __future__ import annotations
@@ -80,17 +81,24 @@ def _compiled(shape_name: str) -> Check:
         enum = frozenset(shape["enum"]) if "enum" in shape else None
         enum_text = ", ".join(shape.get("enum", ()))
         pattern = _pattern(shape["pattern"]) if "pattern" in shape else None
+        # a sensitive value (a password, a secret key) is never echoed, as blobs are not
+        echo: Callable[[Any], Any] = (lambda _: b"") if shape.get("sensitive") else (lambda v: v)
 
         def string(value: Any, path: str, errors: Errors) -> None:
             if type(value) is not str:
-                _fail(errors, path, value, "be a string")
+                _fail(errors, path, echo(value), "be a string")
                 return
             if length is not None:
-                length(value, len(value), path, errors)
+                length(echo(value), len(value), path, errors)
             if enum is not None and value not in enum:
-                _fail(errors, path, value, f"satisfy enum value set: [{enum_text}]")
+                _fail(errors, path, echo(value), f"satisfy enum value set: [{enum_text}]")
             if pattern is not None and not pattern.fullmatch(value):
-                _fail(errors, path, value, f"satisfy regular expression pattern: {pattern.pattern}")
+                _fail(
+                    errors,
+                    path,
+                    echo(value),
+                    f"satisfy regular expression pattern: {pattern.pattern}",
+                )
 
         return string
     if kind == "blob":

@@ -149,3 +149,15 @@ def test_refresh_sees_another_writer(kms: KMS, tmp_path: Path, clock: ManualCloc
     with pytest.raises(KMSError, match="AccessDenied"):
         kms.call("Encrypt", params, ADMIN)
     assert kms.refresh() is False
+
+
+@pytest.mark.parametrize("password", ["abc", "x" * 40])
+def test_validation_never_echoes_a_key_store_password(password: str) -> None:
+    with pytest.raises(KMSError) as info:
+        validate_input(
+            "CreateCustomKeyStore", {"CustomKeyStoreName": "store", "KeyStorePassword": password}
+        )
+    assert info.value.message.startswith(
+        "1 validation error detected: Value at 'keyStorePassword' failed to satisfy constraint"
+    )
+    assert password not in info.value.message
