@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from kmspolicy.engine.authorizer import Authorizer
 from kmspolicy.engine.decision import Decision, Outcome, Permit, SourceKind
@@ -47,6 +47,7 @@ __all__ = [
     "CallerEntry",
     "DecisionObserver",
     "KeyEntry",
+    "Observation",
     "Runtime",
     "disabled",
     "invalid_state",
@@ -103,8 +104,16 @@ _POLICY_KIND_WORDS = {
 }
 
 
-DecisionObserver = Callable[[str, "str | None", Decision], None]
-"""Told of every authorization decision a call makes: (action, resource ARN, decision)."""
+class Observation(NamedTuple):
+    """One authorization decision a call made: the action, the resource and the decision."""
+
+    action: str
+    resource: str | None
+    decision: Decision
+
+
+DecisionObserver = Callable[[Observation], None]
+"""Told of every authorization decision a call makes (``list.append`` will do)."""
 
 
 class _CallState(threading.local):
@@ -573,7 +582,7 @@ class Runtime:
             if cached is not None and cached[1] is not None:
                 observer = self._observer.on_decision
                 if observer is not None:
-                    observer(action, key.record.arn, cached[0])
+                    observer(Observation(action, key.record.arn, cached[0]))
                 return cached[1]
         decision, permit = self._decide(
             who,
@@ -670,7 +679,11 @@ class Runtime:
                     self._decisions[cache_key] = cached
         observer = self._observer.on_decision
         if observer is not None:
-            observer(action, resource or (key.record.arn if key is not None else None), cached[0])
+            observer(
+                Observation(
+                    action, resource or (key.record.arn if key is not None else None), cached[0]
+                )
+            )
         return cached
 
     def denied(

@@ -141,8 +141,9 @@ class KMS:
     ) -> dict[str, Any]:
         """Run one KMS operation for ``caller`` (a ``Caller`` or a principal ARN).
 
-        ``on_decision(action, resource, decision)`` is told of every authorization decision
-        the call makes, in order, also when the call then fails (the audit log records them).
+        ``on_decision`` is told of every authorization decision the call makes, in order, as
+        an ``Observation`` (action, resource, decision), also when the call then fails (the
+        audit log records them).
         """
         entry = _DISPATCH.get(operation)
         if entry is None:

@@ -20,8 +20,9 @@ from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
 from kmspolicy.kms.audit import AuditLog, event_bytes, is_read_only, new_id
 from kmspolicy.kms.principals import Caller
+from kmspolicy.kms.runtime import Observation
 from kmspolicy.server import protocol, sigv4
-from kmspolicy.server.backend import Backend, Observed
+from kmspolicy.server.backend import Backend
 from kmspolicy.server.errors import error_body, status_of
 from kmspolicy.server.logbuffer import BatchingStreamHandler
 
@@ -96,7 +97,7 @@ def _target_and_agent(headers: list[tuple[bytes, bytes]]) -> tuple[str | None, s
     return target, agent
 
 
-def _key_arns(observed: list[Observed], named: Any, described: Any) -> list[str]:
+def _key_arns(observed: list[Observation], named: Any, described: Any) -> list[str]:
     """The key ARNs a call concerned: the keys it was authorized on, and the key its result
     names (``named``, its KeyId; ``described``, its KeyMetadata's Arn)."""
     if len(observed) == 1 and described is None:
@@ -260,7 +261,7 @@ class KMSApp:
         client = scope.get("client")
         caller = self._caller(auth.caller, client[0] if client else None, scope.get("scheme"))
         params: dict[str, Any] = {}
-        observed: list[Observed] = []
+        observed: list[Observation] = []
         result: dict[str, Any] | KMSError
         try:
             params = protocol.decode_request(operation, body)
@@ -322,7 +323,7 @@ class KMSApp:
         user_agent: str | None,
         params: dict[str, Any],
         result: dict[str, Any] | KMSError,
-        observed: list[Observed],
+        observed: list[Observation],
     ) -> None:
         """Hand the call to the audit writer, which renders its record with its batch. Only
         what holds no secret is handed over: the parameters in their audit form (no
@@ -366,7 +367,7 @@ def _render(
     request_parameters: Any,
     output: dict[str, Any] | None,
     error: KMSError | None,
-    observed: list[Observed],
+    observed: list[Observation],
     named: Any,
     described: Any,
 ) -> bytes:

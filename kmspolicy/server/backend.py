@@ -17,27 +17,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
 from kmspolicy.kms.clock import Clock, SystemClock
 from kmspolicy.kms.principals import Caller
 from kmspolicy.kms.rootkey import RootKey
+from kmspolicy.kms.runtime import Observation
 from kmspolicy.kms.service import DB_FILE, KMS, ROOT_KEY_FILE, open_store
 
-__all__ = ["CREDENTIAL_TTL", "Backend", "Observed"]
+__all__ = ["CREDENTIAL_TTL", "Backend"]
 
 CREDENTIAL_TTL = 5.0
 _CREDENTIAL_CACHE_LIMIT = 4096
-
-
-class Observed(NamedTuple):
-    """One authorization decision a call made: the action, the resource and the decision."""
-
-    action: str
-    resource: str | None
-    decision: Decision
 
 
 class Backend:
@@ -106,18 +98,13 @@ class Backend:
 
     def call(
         self, region: str, operation: str, params: dict[str, Any], caller: Caller
-    ) -> tuple[dict[str, Any] | KMSError, list[Observed]]:
+    ) -> tuple[dict[str, Any] | KMSError, list[Observation]]:
         """Run one operation; returns the result or the KMSError, with the decisions made."""
         kms = self._by_region.get(region) or self.kms(region)
-        observed: list[Observed] = []
-        record = observed.append
-
-        def seen(action: str, resource: str | None, decision: Decision) -> None:
-            record(Observed(action, resource, decision))
-
+        observed: list[Observation] = []
         try:
             result: dict[str, Any] | KMSError = kms.call(
-                operation, params, caller, on_decision=seen
+                operation, params, caller, on_decision=observed.append
             )
         except KMSError as exc:
             result = exc

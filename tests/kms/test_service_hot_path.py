@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from kms_service_env import ACCOUNT, ADMIN, ALICE, open_kms, policy
 
-from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
 from kmspolicy.kms.clock import ManualClock
+from kmspolicy.kms.runtime import Observation
 from kmspolicy.kms.service import KMS
 from kmspolicy.kms.validation import validate_input
 
@@ -32,10 +32,8 @@ def _key(kms: KMS) -> str:
 
 def test_on_decision_sees_every_decision_in_order(kms: KMS) -> None:
     key_id = _key(kms)
-    seen: list[tuple[str, str | None, Decision]] = []
-
-    def note(action: str, resource: str | None, decision: Decision) -> None:
-        seen.append((action, resource, decision))
+    seen: list[Observation] = []
+    note = seen.append
 
     blob = kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN, on_decision=note)
     assert [(a, r, d.allowed) for a, r, d in seen] == [("kms:Encrypt", blob["KeyId"], True)]
