@@ -35,19 +35,12 @@ _CONTENT_TYPE = protocol.CONTENT_TYPE.encode("ascii")
 _UNRESOLVED: Any = object()
 
 
-_ACCESS_FORMAT = '%s "%s %s" %s %d %.1fms %s'
-
-
-def _access_message(*fields: Any) -> str:
-    return _ACCESS_FORMAT % fields
-
-
-def _direct_access_writer() -> Callable[..., None] | None:
+def _direct_access_writer() -> Callable[[str], None] | None:
     """A writer of access-log lines straight into the access logger's batching handler,
     when logging is configured so that this writes what ``_log.info`` would."""
     handlers = _log.handlers
     if len(handlers) == 1 and isinstance(handlers[0], BatchingStreamHandler):
-        return handlers[0].line_writer(_log, _access_message)
+        return handlers[0].line_writer(_log)
     return None
 
 
@@ -135,7 +128,7 @@ class KMSApp:
         self.regions = regions
         self.max_body = max_body
         self.on_shutdown = on_shutdown
-        self._access_line: Callable[..., None] | None = _UNRESOLVED  # on the first request
+        self._access_line: Callable[[str], None] | None = _UNRESOLVED  # on the first request
         self._callers: dict[tuple[int, str | None, str | None], tuple[Caller, Caller]] = {}
 
     # --- ASGI ----------------------------------------------------------------------------
@@ -183,19 +176,24 @@ class KMSApp:
         line = self._access_line
         if line is _UNRESOLVED:
             line = self._access_line = _direct_access_writer()
-        fields = (
-            client[0],
-            method,
-            path,
-            response.operation or "-",
-            response.status,
-            (time.perf_counter() - started) * 1000,
-            request_id,
-        )
+        elapsed = (time.perf_counter() - started) * 1000
+        operation = response.operation or "-"
         if line is None:
-            _log.info(_ACCESS_FORMAT, *fields)
-        else:  # the same line, formatted later with its batch
-            line(*fields)
+            _log.info(
+                '%s "%s %s" %s %d %.1fms %s',
+                client[0],
+                method,
+                path,
+                operation,
+                response.status,
+                elapsed,
+                request_id,
+            )
+        else:  # the same line, without logging's per-record work
+            line(
+                f'{client[0]} "{method} {path}" {operation} {response.status} '
+                f"{elapsed:.1f}ms {request_id}"
+            )
 
     async def _read_body(
         self, scope: Scope, receive: Receive, message: Message

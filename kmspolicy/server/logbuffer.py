@@ -7,9 +7,8 @@ timer thread that wakes a few times a second), and on close. Lines reach the str
 ``interval`` late; a killed process loses at most that much of the access log (the audit
 log has its own durability).
 
-``line_writer`` goes further for the one message the server logs per request: the request
-hands over the message's fields and the moment, and the line is formatted with its batch,
-on the timer thread, exactly as logging would have formatted it then.
+``line_writer`` goes further for the one message the server logs per request: the line is
+formatted as logging would format it, without a LogRecord or the logger's dispatch.
 """
 
 from __future__ import annotations
@@ -20,14 +19,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TextIO
 
 __all__ = ["BatchingStreamHandler"]
 
 _LINE_FORMAT = "%(asctime)s %(name)s %(message)s"  # what ``kmspolicy serve`` configures
-
-# a formatted line, or (time, logger name, render, fields): render(*fields) is the message
-_Entry = str | tuple[float, str, Callable[..., str], tuple[Any, ...]]
 
 
 class BatchingStreamHandler(logging.Handler):
@@ -40,8 +36,7 @@ class BatchingStreamHandler(logging.Handler):
         self.capacity = capacity
         # Writers append; flush takes what is there with one slice and deletes what it
         # took (each one step under the GIL), so the list is never swapped under a writer.
-        self._pending: list[_Entry] = []
-        self._stamps: dict[int, str] = {}  # the formatted second, made once a second
+        self._pending: list[str] = []
         self._stop = threading.Event()
         self._timer = threading.Thread(target=self._tick, name="log-flusher", daemon=True)
         self._timer.start()
@@ -54,15 +49,12 @@ class BatchingStreamHandler(logging.Handler):
             return
         self._queue(line)
 
-    def line_writer(
-        self, logger: logging.Logger, render: Callable[..., str]
-    ) -> Callable[..., None] | None:
-        """A function queuing one INFO message of ``logger``, ``render(*fields)``, to be
-        written exactly as logging would write it at the time of the call through this
-        handler, without a LogRecord, a formatter call or the logger's dispatch; None
-        unless that is what logging would do: ``logger`` is enabled for INFO, has no
-        filters, does not propagate, has this handler as its only one, and this handler
-        has no filters, a level up to INFO and the plain line format."""
+    def line_writer(self, logger: logging.Logger) -> Callable[[str], None] | None:
+        """A function writing one INFO message of ``logger`` exactly as logging would
+        through this handler, without a LogRecord, a formatter call or the logger's
+        dispatch; None unless that is what logging would do: ``logger`` is enabled for
+        INFO, has no filters, does not propagate, has this handler as its only one, and
+        this handler has no filters, a level up to INFO and the plain line format."""
         formatter = self.formatter
         if (
             not logger.isEnabledFor(logging.INFO)
@@ -80,38 +72,29 @@ class BatchingStreamHandler(logging.Handler):
         ):
             return None
         name = logger.name
+        stamps: dict[int, str] = {}  # the formatted second, made once a second
         pending, capacity, now = self._pending, self.capacity, time.time
 
-        def write(*fields: Any) -> None:
-            pending.append((now(), name, render, fields))
-            if len(pending) >= capacity:
-                self.flush()
-
-        return write
-
-    def _queue(self, entry: _Entry) -> None:
-        pending = self._pending
-        pending.append(entry)
-        if len(pending) >= self.capacity:
-            self.flush()
-
-    def _text(self, entries: list[_Entry]) -> str:
-        """The lines of ``entries``, formatting the handed-over messages (one loop for the
-        batch: this is where the access log's per-request formatting happens)."""
-        stamps = self._stamps
-        lines: list[str] = []
-        for entry in entries:
-            if isinstance(entry, str):
-                lines.append(entry)
-                continue
-            when, name, render, fields = entry
+        def write(message: str) -> None:
+            # formatted here, while the request's values are in the cache: a batch of old
+            # entries formatted later costs more
+            when = now()
             second = int(when)
             stamp = stamps.get(second)
             if stamp is None:
                 stamps.clear()
                 stamp = stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when))
-            lines.append(f"{stamp},{int((when - second) * 1000):03d} {name} {render(*fields)}\n")
-        return "".join(lines)
+            pending.append(f"{stamp},{int((when - second) * 1000):03d} {name} {message}\n")
+            if len(pending) >= capacity:
+                self.flush()
+
+        return write
+
+    def _queue(self, line: str) -> None:
+        pending = self._pending
+        pending.append(line)
+        if len(pending) >= self.capacity:
+            self.flush()
 
     def flush(self) -> None:
         with self.lock:  # type: ignore[union-attr]
@@ -119,7 +102,7 @@ class BatchingStreamHandler(logging.Handler):
             taken = pending[:]
             del pending[: len(taken)]
             if taken:
-                self.stream.write(self._text(taken))
+                self.stream.write("".join(taken))
             self.stream.flush()
 
     def _tick(self) -> None:
