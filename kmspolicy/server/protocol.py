@@ -130,6 +130,17 @@ class _Source:
         return convert
 
 
+def _emit_conversion(
+    src: _Source, depth: int, var: str, converted: str, errors: str, message: str
+) -> None:
+    """Lines that rebind ``var`` to ``converted`` (``{}`` standing for ``var``), raising a
+    SerializationException worded ``message`` when it raises one of ``errors``."""
+    src.add(depth, "try:")
+    src.add(depth + 1, f"{var} = {converted.format(var)}")
+    src.add(depth, f"except ({errors}):")
+    src.add(depth + 1, f'raise _serialization(f"{message}") from None')
+
+
 def _emit_decode(
     src: _Source,
     shape_name: str,
@@ -175,17 +186,15 @@ def _emit_decode(
     depth += 1
     if kind == "blob":
         # strict_mode accepts and refuses exactly what b64decode(validate=True) does
-        src.add(depth, "try:")
-        src.add(depth + 1, f"{var} = _a2b({var}, strict_mode=True)")
-        src.add(depth, "except (_Error, ValueError):")
-        message = f"Value at '{path}' is not valid base64"
-        src.add(depth + 1, f'raise _serialization(f"{message}") from None')
+        converted, errors = "_a2b({}, strict_mode=True)", "_Error, ValueError"
+        _emit_conversion(
+            src, depth, var, converted, errors, f"Value at '{path}' is not valid base64"
+        )
     elif kind == "timestamp":
-        src.add(depth, "try:")
-        src.add(depth + 1, f"{var} = _fromtimestamp({var}, _UTC)")
-        src.add(depth, "except (OverflowError, OSError, ValueError):")
-        message = f"Value at '{path}' is not a valid timestamp"
-        src.add(depth + 1, f'raise _serialization(f"{message}") from None')
+        converted, errors = "_fromtimestamp({}, _UTC)", "OverflowError, OSError, ValueError"
+        _emit_conversion(
+            src, depth, var, converted, errors, f"Value at '{path}' is not a valid timestamp"
+        )
     elif kind == "structure":
         _decode_members(src, shape.get("members", {}), var, path, depth)
     elif kind == "list":
