@@ -13,13 +13,22 @@ sysdeps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-$(STAMP): pyproject.toml setup.py $(wildcard kmspolicy/_fast/*.pyx kmspolicy/_fast/*.pxd)
+# The Python modules the build also compiles (kmspolicy/_build.py): a change to one must
+# reach its compiled build, which Python would otherwise load in its place.
+COMPILED_SOURCES := $(shell grep -o '"kmspolicy/[a-z_/]*\.py"' kmspolicy/_build.py | tr -d '"')
+BUILT  := $(VENV)/.built
+
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(BUILT)
 
-setup: sysdeps $(STAMP)
+$(BUILT): $(STAMP) kmspolicy/_build.py $(COMPILED_SOURCES) $(wildcard kmspolicy/_fast/*.pyx kmspolicy/_fast/*.pxd)
+	$(PY) setup.py --quiet build_ext --inplace --parallel 2
+	touch $(BUILT)
+
+setup: sysdeps $(BUILT)
 
 run: setup
 	$(VENV)/bin/kmspolicy serve --data-dir kms-data
@@ -45,4 +54,5 @@ fuzz: setup
 	KMSPOLICY_FUZZ=1 $(PY) -m pytest -q -m fuzz
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info kmspolicy/_fast/*.c kmspolicy/_fast/*.so
+	rm -rf $(VENV) build dist *.egg-info kmspolicy/_fast/*.c
+	find kmspolicy -name "*.so" -delete

@@ -1,5 +1,7 @@
 """kmspolicy: the authorization core of a key management service modelled on AWS KMS."""
 
+# first: it decides between compiled builds and sources before any other module loads
+from kmspolicy import _compat  # noqa: F401
 from kmspolicy.engine.authorizer import Authorizer
 from kmspolicy.engine.decision import Decision, Outcome, Permit, Reason
 from kmspolicy.engine.grants import Grant
