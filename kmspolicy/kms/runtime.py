@@ -112,6 +112,7 @@ class Observation(NamedTuple):
     decision: Decision
 
 
+_Decided = tuple[Decision, Permit | None, Observation]
 DecisionObserver = Callable[[Observation], None]
 """Told of every authorization decision a call makes (``list.append`` will do)."""
 
@@ -204,7 +205,8 @@ class Runtime:
         self.grant_propagation = grant_propagation
         self._keys: dict[str, KeyEntry] = {}
         self._callers: dict[Caller | str, CallerEntry] = {}
-        self._decisions: dict[tuple[Any, ...], tuple[Decision, Permit | None]] = {}
+        # a decision with the Observation of it, made once: hits build nothing
+        self._decisions: dict[tuple[Any, ...], _Decided] = {}
         self._resolved: dict[tuple[str, str, bool], tuple[str, str | None, str]] = {}
         # Usage times are stamps: POSIX seconds from time.time() under the system clock (a
         # float comparison per call), the clock's datetimes under any other clock.
@@ -486,7 +488,7 @@ class Runtime:
         ``key_policies`` replaces the key's own (the lockout check decides against a policy
         that is not stored yet); such decisions are not cached.
         """
-        return self._decide(
+        decision, permit, _ = self._decide(
             who,
             action,
             key,
@@ -506,6 +508,7 @@ class Runtime:
             ),
             key_policies,
         )
+        return decision, permit
 
     def authorize(
         self,
@@ -538,7 +541,7 @@ class Runtime:
             retiring_principal,
             context,
         )
-        decision, permit = self._decide(
+        decision, permit, _ = self._decide(
             who,
             action,
             key,
@@ -582,9 +585,9 @@ class Runtime:
             if cached is not None and cached[1] is not None:
                 observer = self._observer.on_decision
                 if observer is not None:
-                    observer(Observation(action, key.record.arn, cached[0]))
+                    observer(cached[2])
                 return cached[1]
-        decision, permit = self._decide(
+        decision, permit, _ = self._decide(
             who,
             action,
             key,
@@ -612,13 +615,14 @@ class Runtime:
         encryption_algorithm: str | None,
         rare: tuple[Any, ...],
         key_policies: KeyPolicies[Any] | None,
-    ) -> tuple[Decision, Permit | None]:
+    ) -> _Decided:
         """``decide`` with the seldom-used request inputs packed in ``rare`` (signing,
         message type, MAC algorithm, grant operations, grantee, retiring principal, context
-        pairs). The cache key holds the entries themselves (a changed key or caller is a new
-        entry), every request input as given (pairs in the caller's order: two orders of
-        one context are two cache entries, never a wrong answer), and the current second
-        when a policy in force mentions the time."""
+        pairs), with the Observation observers are told of. The cache key holds the
+        entries themselves (a changed key or caller is a new entry), every request input as
+        given (pairs in the caller's order: two orders of one context are two cache
+        entries, never a wrong answer), and the current second when a policy in force
+        mentions the time."""
         tokens = grant_tokens if type(grant_tokens) is tuple else tuple(grant_tokens)
         timed = who.time_dependent or (key is not None and key.time_dependent)
         now = self._now() if timed else None
@@ -671,7 +675,11 @@ class Runtime:
             )
             if key_policies is None:
                 key_policies = key.policies if key is not None else KeyPolicies(None, GrantTable())
-            cached = self.authorizer.authorize_parts(key_policies, who.policies, request, now=now)
+            decision, permit = self.authorizer.authorize_parts(
+                key_policies, who.policies, request, now=now
+            )
+            arn = resource or (key.record.arn if key is not None else None)
+            cached = (decision, permit, Observation(action, arn, decision))
             if not override:
                 with self._lock:
                     if len(self._decisions) >= _DECISION_CACHE_LIMIT:
@@ -679,11 +687,7 @@ class Runtime:
                     self._decisions[cache_key] = cached
         observer = self._observer.on_decision
         if observer is not None:
-            observer(
-                Observation(
-                    action, resource or (key.record.arn if key is not None else None), cached[0]
-                )
-            )
+            observer(cached[2])
         return cached
 
     def denied(

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Container, MutableMapping
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from kmspolicy.engine.decision import Decision
 from kmspolicy.errors import KMSError
@@ -50,10 +50,16 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 
-class Response(NamedTuple):
-    status: int
-    body: bytes
-    operation: str | None = None
+class Response:
+    """A reply: its status, its body and the operation it answers, once known. (A plain
+    class: a NamedTuple's constructor is interpreted code, run for every request.)"""
+
+    __slots__ = ("body", "operation", "status")
+
+    def __init__(self, status: int, body: bytes, operation: str | None = None) -> None:
+        self.status = status
+        self.body = body
+        self.operation = operation
 
 
 _EXPLAINED: dict[int, tuple[Decision, str]] = {}

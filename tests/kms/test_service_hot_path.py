@@ -159,3 +159,33 @@ def test_validation_never_echoes_a_key_store_password(password: str) -> None:
         "1 validation error detected: Value at 'keyStorePassword' failed to satisfy constraint"
     )
     assert password not in info.value.message
+
+
+def test_a_callers_hash_is_that_of_all_its_fields() -> None:
+    # Caller writes its hash out (a compiled one); equal callers must hash alike, and a
+    # field added later must be part of it
+    from dataclasses import astuple, replace
+
+    from kmspolicy.kms.principals import Caller
+
+    caller = Caller(
+        f"arn:aws:iam::{ACCOUNT}:user/alice",
+        source_ip="192.0.2.7",
+        source_vpce="vpce-1a2b3c4d",
+        via_service="ec2.us-east-1.amazonaws.com",
+        secure_transport=False,
+        mfa=True,
+        access_key_id="AKIAIOSFODNN7EXAMPLE",
+    )
+    assert hash(caller) == hash(astuple(caller))
+    assert hash(replace(caller)) == hash(caller) and replace(caller) == caller
+
+
+def test_a_cached_decision_is_observed_as_the_first_was(kms: KMS) -> None:
+    key_id = _key(kms)
+    seen: list[Observation] = []
+    for _ in range(3):
+        kms.call("Encrypt", {"KeyId": key_id, "Plaintext": b"x"}, ADMIN, on_decision=seen.append)
+    assert len(seen) == 3 and seen[0] == seen[1] == seen[2]
+    assert seen[0].action == "kms:Encrypt" and seen[0].resource is not None
+    assert seen[0].resource.endswith(key_id) and seen[0].decision.allowed
