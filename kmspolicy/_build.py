@@ -6,6 +6,7 @@ source when extensions are switched off)."""
 COMPILED_SOURCES = (
     "kmspolicy/server/app.py",
     "kmspolicy/server/backend.py",
+    "kmspolicy/server/_converters.py",
     "kmspolicy/server/errors.py",
     "kmspolicy/server/logbuffer.py",
     "kmspolicy/server/protocol.py",

@@ -10,18 +10,18 @@ JSON, or a value of the wrong JSON type, is a SerializationException. Constraint
 enums, required members) are the dispatcher's to check, as ValidationException.
 
 Every request converts its body and result, so the conversions are not interpreted from
-the model per value: each is written once per operation as Python source from the model,
-with the nested shapes inlined, and compiled (the way ``kmspolicy.kms.validation`` builds
-its quick test). A member costs one dict lookup and its type test; member paths are
-worded only when there is an error to report.
+the model per value: each is written out per operation as Python source from the model,
+with the nested shapes inlined, into ``kmspolicy/server/_converters.py``
+(``converters_source``; a test checks the file is what the model gives), which the build
+compiles with the request path. A member costs one dict lookup and its type test; member
+paths are worded only when there is an error to report.
 """
 
 from __future__ import annotations
 
-import binascii
 import json
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -92,22 +92,12 @@ def _position(items: list[Any], item: Any) -> int:
     return next(i for i, x in enumerate(items) if x is item) + 1
 
 
-class _Source:
-    """The source of one converter ``convert(v)``, and the names it refers to."""
+class _Module:
+    """The source of the converters module: its functions and the constants they share."""
 
     def __init__(self) -> None:
-        self.lines = ["def convert(v):"]
-        self.names: dict[str, Any] = {
-            "_a2b": binascii.a2b_base64,
-            "_b2a": binascii.b2a_base64,
-            "_Error": binascii.Error,
-            "_UTC": UTC,
-            "_fromtimestamp": datetime.fromtimestamp,
-            "_camel": _camel,
-            "_position": _position,
-            "_serialization": _serialization,
-            "_wrong": _wrong_type,
-        }
+        self.functions: list[str] = []
+        self.constants: list[tuple[str, Any]] = []
         self._count = 0
 
     def fresh(self, prefix: str) -> str:
@@ -116,18 +106,29 @@ class _Source:
 
     def constant(self, value: Any) -> str:
         name = self.fresh("_c")
-        self.names[name] = value
+        self.constants.append((name, value))
         return name
+
+
+class _Source:
+    """The source of one converter ``<name>(v)`` of a module."""
+
+    def __init__(self, module: _Module, name: str, returns: str = "Any") -> None:
+        self.module = module
+        self.lines = [f"def {name}(v: Any) -> {returns}:"]
+
+    def fresh(self, prefix: str) -> str:
+        return self.module.fresh(prefix)
+
+    def constant(self, value: Any) -> str:
+        return self.module.constant(value)
 
     def add(self, depth: int, line: str) -> None:
         self.lines.append("    " * depth + line)
 
-    def compile(self, title: str) -> Callable[[Any], Any]:
+    def finish(self) -> None:
         self.add(1, "return v")
-        code = compile("\n".join(self.lines) + "\n", f"<protocol: {title}>", "exec")
-        exec(code, self.names)
-        convert: Callable[[Any], Any] = self.names["convert"]
-        return convert
+        self.module.functions.append("\n".join(self.lines))
 
 
 def _emit_conversion(
@@ -337,29 +338,90 @@ def _encode_members(
 
 Converter = Callable[[Any], Any]
 Decoder = Callable[[Any], dict[str, Any]]
-# converters by operation, built on first use
-_DECODERS: dict[str, Decoder] = {}
-_ENCODERS: dict[str, Converter] = {}
-_AUDIT_INPUT: dict[str, Converter] = {}
-_AUDIT_OUTPUT: dict[str, Converter] = {}
+
+_CONVERTERS_HEAD = '''"""The JSON converters of every KMS operation, written from the API model by
+``kmspolicy.server.protocol.converters_source`` (see there): do not edit. Regenerate with
+``python -c "import kmspolicy.server.protocol as p; p.write_converters()"``."""
+
+# ruff: noqa
+# mypy: ignore-errors
+from binascii import Error as _Error, a2b_base64 as _a2b, b2a_base64 as _b2a
+from collections.abc import Callable
+from datetime import UTC as _UTC, datetime
+from typing import Any
+
+from kmspolicy.server.protocol import _camel, _position, _serialization, _wrong_type as _wrong
+
+_fromtimestamp = datetime.fromtimestamp
 
 
-def _decoder(operation: str) -> Decoder:
+def _empty(v: Any) -> dict[str, Any]:
+    return {}
+
+
+def _none(v: Any) -> None:
+    return None
+'''
+
+
+def _decoder(module: _Module, operation: str) -> str:
+    name = f"decode_{operation}"
+    src = _Source(module, name, "dict[str, Any]")
     shape_name = OPERATIONS[operation][0]
-    src = _Source()
     if shape_name is None:
         src.add(1, "if type(v) is not dict:")
         src.add(2, 'raise _wrong(v, "a structure", "")')
         src.add(1, "v = {}")
     else:
         _emit_decode(src, shape_name, "v", "", 1, None, None)
-    return src.compile(f"decode {operation}")
+    src.finish()
+    return name
 
 
-def _encoder(shape_name: str, audit: bool) -> Converter:
-    src = _Source()
+def _encoder(module: _Module, shape_name: str | None, audit: bool) -> str:
+    if shape_name is None:
+        return "_none" if audit else "_empty"
+    name = f"{'audit' if audit else 'encode'}_{shape_name}"
+    src = _Source(module, name)
     _emit_encode(src, shape_name, "v", 1, audit)
-    return src.compile(f"{'audit' if audit else 'encode'} {shape_name}")
+    src.finish()
+    return name
+
+
+def converters_source() -> str:
+    """The source of ``kmspolicy.server._converters``: for every operation, the decoder of
+    its request, the encoder of its result and the audit forms of both, each written out
+    from the model with the nested shapes inlined, and tables of them by operation. Written
+    once rather than built at import so that the build compiles them with the rest."""
+    module = _Module()
+    tables: dict[str, dict[str, str]] = {  # by their declarations
+        "DECODERS: dict[str, Callable[[Any], dict[str, Any]]]": {},
+        "ENCODERS: dict[str, Callable[[Any], Any]]": {},
+        "AUDIT_INPUT: dict[str, Callable[[Any], Any]]": {},
+        "AUDIT_OUTPUT: dict[str, Callable[[Any], Any]]": {},
+    }
+    decoders, encoders, audit_input, audit_output = tables.values()
+    for operation, (input_shape, output_shape) in OPERATIONS.items():
+        decoders[operation] = _decoder(module, operation)
+        encoders[operation] = _encoder(module, output_shape, False)
+        audit_input[operation] = _encoder(module, input_shape, True)
+        audit_output[operation] = _encoder(module, output_shape, True)
+    parts = [_CONVERTERS_HEAD, ""]
+    parts += [f"{name} = {value!r}" for name, value in module.constants]
+    parts += [f"\n\n{function}" for function in module.functions]
+    for table, entries in tables.items():
+        parts.append(f"\n\n{table} = {{")
+        parts += [f"    {operation!r}: {function}," for operation, function in entries.items()]
+        parts.append("}")
+    return "\n".join(parts) + "\n"
+
+
+def write_converters() -> Path:
+    """Write ``converters_source()`` to kmspolicy/server/_converters.py (after a change to
+    the API model or to the way converters are written; a test says when)."""
+    path = Path(__file__).with_name("_converters.py")
+    path.write_text(converters_source(), encoding="utf-8")
+    return path
 
 
 # A run of 19 digits may be an integer beyond 64 bits, which orjson reads as a float where
@@ -378,9 +440,7 @@ def decode_request(operation: str, body: bytes) -> dict[str, Any]:
     decode (a float at an integer member, a time past the year 9999, a number where none
     belongs), so a body that fails with such a run in it is decoded again from json's
     reading."""
-    decode = _DECODERS.get(operation)
-    if decode is None:
-        decode = _DECODERS[operation] = _decoder(operation)
+    decode = _converters.DECODERS[operation]
     try:
         document = orjson.loads(body)
     except orjson.JSONDecodeError:
@@ -405,12 +465,7 @@ def _json_reading(body: bytes) -> Any:
 def encode_result(operation: str, result: Mapping[str, Any]) -> bytes:
     """The JSON response body for a dispatcher result (``{}`` for operations without
     output). Members the model does not know are left out."""
-    encode = _ENCODERS.get(operation)
-    if encode is None:
-        output_shape = OPERATIONS[operation][1]
-        encode = (lambda _: {}) if output_shape is None else _encoder(output_shape, False)
-        _ENCODERS[operation] = encode
-    return orjson.dumps(encode(result))
+    return orjson.dumps(_converters.ENCODERS[operation](result))
 
 
 def audit_form(operation: str, params: Mapping[str, Any], *, output: bool = False) -> Any:
@@ -419,10 +474,8 @@ def audit_form(operation: str, params: Mapping[str, Any], *, output: bool = Fals
     material, tokens) and every member the model marks sensitive (key store passwords,
     XKS proxy credentials) left out. Map keys such as encryption-context keys are the caller's
     and stay as they are."""
-    built = _AUDIT_OUTPUT if output else _AUDIT_INPUT
-    convert = built.get(operation)
-    if convert is None:
-        shape_name = OPERATIONS[operation][1 if output else 0]
-        convert = (lambda _: None) if shape_name is None else _encoder(shape_name, True)
-        built[operation] = convert
-    return convert(params)
+    return (_converters.AUDIT_OUTPUT if output else _converters.AUDIT_INPUT)[operation](params)
+
+
+# last: the converters module imports the helpers above
+from kmspolicy.server import _converters  # noqa: E402

@@ -272,3 +272,23 @@ def test_http_status_of_errors(code: str, status: int) -> None:
 def test_error_body() -> None:
     body = json.loads(error_body(KMSError("NotFoundException", "Key 'x' does not exist")))
     assert body == {"__type": "NotFoundException", "message": "Key 'x' does not exist"}
+
+
+def test_the_written_converters_are_what_the_model_gives() -> None:
+    # kmspolicy/server/_converters.py is written from the API model; after a change to
+    # the model or to the writer, protocol.write_converters() writes it anew
+    from pathlib import Path
+
+    from kmspolicy.kms._api_model import OPERATIONS
+    from kmspolicy.server import _converters, protocol
+
+    assert _converters.__file__ is not None
+    source = Path(_converters.__file__).with_name("_converters.py")
+    assert source.read_text(encoding="utf-8") == protocol.converters_source()
+    for table in (
+        _converters.DECODERS,
+        _converters.ENCODERS,
+        _converters.AUDIT_INPUT,
+        _converters.AUDIT_OUTPUT,
+    ):
+        assert set(table) == set(OPERATIONS)
