@@ -10,6 +10,7 @@ COMPILED_SOURCES = (
     "kmspolicy/server/errors.py",
     "kmspolicy/server/logbuffer.py",
     "kmspolicy/server/protocol.py",
+    "kmspolicy/kms/_checks.py",
     "kmspolicy/kms/_primitives.py",
     "kmspolicy/kms/audit.py",
     "kmspolicy/kms/blob.py",

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from kmspolicy.errors import KMSError
@@ -213,10 +214,11 @@ def input_members(operation: str) -> tuple[str, ...]:
     return tuple(SHAPES[shape_name]["members"]) if shape_name else ()
 
 
-def _member_test(shape: Mapping[str, Any], constants: dict[str, Any]) -> str | None:
+def _member_test(shape: Mapping[str, Any], constants: dict[str, str]) -> str | None:
     """A Python expression true when ``v`` (not None) is a valid value of ``shape``, for
     the kinds whose whole check is cheap; None for the rest (lists, structures, timestamps
-    and constrained maps, which the full check takes)."""
+    and constrained maps, which the full check takes). The constants it names are added to
+    ``constants`` as the source of their values."""
     kind = shape["type"]
     low, high = shape.get("min"), shape.get("max")
     size = "len(v)" if kind in ("string", "blob", "list") else "v"
@@ -229,11 +231,11 @@ def _member_test(shape: Mapping[str, Any], constants: dict[str, Any]) -> str | N
         test = f"type(v) is str{bounds}"
         if "enum" in shape:
             name = f"_c{len(constants)}"
-            constants[name] = frozenset(shape["enum"])
+            constants[name] = f"frozenset({tuple(sorted(shape['enum']))!r})"
             test += f" and v in {name}"
         if "pattern" in shape:
             name = f"_c{len(constants)}"
-            constants[name] = _pattern(shape["pattern"]).fullmatch
+            constants[name] = f"_pattern({shape['pattern']!r}).fullmatch"
             test += f" and {name}(v) is not None"
         return test
     if kind == "blob":
@@ -247,7 +249,7 @@ def _member_test(shape: Mapping[str, Any], constants: dict[str, Any]) -> str | N
         if item is None:
             return None
         name = f"_c{len(constants)}"
-        constants[name] = eval(f"lambda v: {item}", constants)
+        constants[name] = f"lambda v: {item}"
         return f"type(v) is list{bounds} and _list_fits(v, {name})"
     plain = kind == "map" and low is None and high is None
     if plain and SHAPES[shape["key"]] == SHAPES[shape["value"]] == {"type": "string"}:
@@ -269,24 +271,27 @@ def _list_fits(value: list[Any], fits: Callable[[Any], bool]) -> bool:
     return True
 
 
-def _fits_source(shape_name: str | None, constants: dict[str, Any]) -> str:
+def _fits_source(operation: str, constants: dict[str, str]) -> str:
+    name = f"fits_{operation}"
+    shape_name = OPERATIONS[operation][0]
     if shape_name is None:
-        return "def fits(params):\n    return type(params) is dict and not params\n"
+        return f"def {name}(params: Any) -> bool:\n    return type(params) is dict and not params\n"
     shape = SHAPES[shape_name]
     members: Mapping[str, str] = shape.get("members", {})
     required = set(shape.get("required", ()))
-    constants["_known"] = frozenset(members)
+    known = f"_c{len(constants)}"
+    constants[known] = f"frozenset({tuple(sorted(members))!r})"
     lines = [
-        "def fits(params):",
-        "    if type(params) is not dict or not params.keys() <= _known:",
+        f"def {name}(params: Any) -> bool:",
+        f"    if type(params) is not dict or not params.keys() <= {known}:",
         "        return False",
     ]
-    for name, member in members.items():
+    for member_name, member in members.items():
         test = _member_test(SHAPES[member], constants)
-        lines.append(f"    v = params.get({name!r})")
-        if name in required:
+        lines.append(f"    v = params.get({member_name!r})")
+        if member_name in required:
             if test is None:  # the full check decides every call
-                return "def fits(params):\n    return False\n"
+                return f"def {name}(params: Any) -> bool:\n    return False\n"
             lines += ["    if v is None:", "        return False", f"    if not ({test}):"]
             lines.append("        return False")
         else:
@@ -298,17 +303,48 @@ def _fits_source(shape_name: str | None, constants: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@cache
+_CHECKS_HEAD = '''"""The quick input test of every KMS operation, written from the API model by
+``kmspolicy.kms.validation.checks_source`` (see ``fast_check``): do not edit. Regenerate
+with ``python -c "import kmspolicy.kms.validation as v; v.write_checks()"``."""
+
+# ruff: noqa
+# mypy: ignore-errors
+from collections.abc import Callable
+from typing import Any
+
+from kmspolicy.kms.validation import _list_fits, _pattern, _plain_map
+'''
+
+
+def checks_source() -> str:
+    """The source of ``kmspolicy.kms._checks``: ``fast_check``'s test of every operation,
+    each member's checks written inline, and the table of them by operation. Written once
+    rather than built at import so that the build compiles them with the rest."""
+    constants: dict[str, str] = {}
+    functions = [_fits_source(operation, constants) for operation in OPERATIONS]
+    parts = [_CHECKS_HEAD, ""]
+    parts += [f"{name} = {value}" for name, value in constants.items()]
+    parts += [f"\n\n{function}" for function in functions]
+    parts.append("\nFITS: dict[str, Callable[[Any], bool]] = {")
+    parts += [f"    {operation!r}: fits_{operation}," for operation in OPERATIONS]
+    parts.append("}")
+    return "\n".join(parts) + "\n"
+
+
+def write_checks() -> Path:
+    """Write ``checks_source()`` to kmspolicy/kms/_checks.py (after a change to the API
+    model or to the way the tests are written; a test says when)."""
+    path = Path(__file__).with_name("_checks.py")
+    path.write_text(checks_source(), encoding="utf-8")
+    return path
+
+
 def fast_check(operation: str) -> Callable[[Any], bool]:
-    """A test built once per operation from its input shape, with every member's checks
-    written inline: True means ``params`` is valid. False means only that the full check
-    must decide (and word the errors): required members missing, unknown members, invalid
+    """A test written once per operation from its input shape, with every member's checks
+    inline: True means ``params`` is valid. False means only that the full check must
+    decide (and word the errors): required members missing, unknown members, invalid
     values, or members whose kind the test leaves to the full check."""
-    constants: dict[str, Any] = {"_plain_map": _plain_map, "_list_fits": _list_fits}
-    source = _fits_source(OPERATIONS[operation][0], constants)
-    exec(compile(source, f"<validation of {operation}>", "exec"), constants)
-    fits: Callable[[Any], bool] = constants["fits"]
-    return fits
+    return _checks.FITS[operation]
 
 
 def validate_input(operation: str, params: Any) -> None:
@@ -331,3 +367,7 @@ def validate_fully(operation: str, params: Any) -> None:
             "ValidationException",
             f"{n} validation error{'s' if n > 1 else ''} detected: " + "; ".join(errors),
         )
+
+
+# last: the written tests import the helpers above
+from kmspolicy.kms import _checks  # noqa: E402

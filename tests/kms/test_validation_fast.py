@@ -60,3 +60,16 @@ def test_invalid_requests_fail_both(operation: str, params: Any) -> None:
 def test_a_test_is_built_for_every_operation() -> None:
     for operation in OPERATIONS:
         assert fast_check(operation)({"NotAMember": 1}) is False
+
+
+def test_the_written_tests_are_what_the_model_gives() -> None:
+    # kmspolicy/kms/_checks.py is written from the API model; after a change to the model
+    # or to the writer, validation.write_checks() writes it anew
+    from pathlib import Path
+
+    from kmspolicy.kms import _checks, validation
+
+    assert _checks.__file__ is not None
+    source = Path(_checks.__file__).with_name("_checks.py")
+    assert source.read_text(encoding="utf-8") == validation.checks_source()
+    assert set(_checks.FITS) == set(OPERATIONS)
