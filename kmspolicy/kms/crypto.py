@@ -68,6 +68,12 @@ __all__ = [
 
 MAX_MESSAGE = 4096  # Encrypt plaintext, Sign/Verify/GenerateMac message
 _MATERIAL_ID_INFO = b"kmspolicy/v1/material-id/"
+# what Encrypt's common case reads, bound once: a module's attribute is a lookup per read
+_NONCE_POOL = prim.NONCE_POOL  # the pool itself (emptied in place in a forked child)
+_header_prefix = _blob.header_prefix
+_encode_pairs = _blob.encode_pairs
+_EMPTY_CONTEXT = _blob.EMPTY_CONTEXT
+_MAX_BLOB = _blob.MAX_BLOB
 _HSM_MATERIAL_ID_INFO = b"kmspolicy/v1/hsm-material-id/"
 
 
@@ -360,20 +366,20 @@ def encrypt(
         and 0 < len(plaintext) <= MAX_MESSAGE
     ):  # the common case, with _encrypt_any's and _seal's steps inline
         try:
-            nonce = prim.NONCE_POOL.pop()  # random_nonce without its call
+            nonce = _NONCE_POOL.pop()  # random_nonce without its call
         except IndexError:
             nonce = prim.random_nonce()
-        header = _blob.header_prefix(key.key_id, backing.material_id) + nonce
+        header = _header_prefix(key.key_id, backing.material_id) + nonce
         if encryption_context:
             try:  # encode_context's cached encoding, without its call
-                aad = header + _blob.encode_pairs(tuple(encryption_context.items()))
+                aad = header + _encode_pairs(tuple(encryption_context.items()))
             except TypeError:
                 aad = header + _blob.encode_context(encryption_context)  # raises
         else:
-            aad = header + _blob.EMPTY_CONTEXT
+            aad = header + _EMPTY_CONTEXT
         aead = backing._aead
         body: bytes = (aead if aead is not None else backing.aead()).encrypt(nonce, plaintext, aad)
-        if len(header) + len(body) > _blob.MAX_BLOB:
+        if len(header) + len(body) > _MAX_BLOB:
             return _blob.join(header, body)  # raises
         return header + body
     return _encrypt_any(key, plaintext, encryption_context, algorithm, "Encrypt")

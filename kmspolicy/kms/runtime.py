@@ -205,6 +205,9 @@ class Runtime:
         self.grant_propagation = grant_propagation
         self._keys: dict[str, KeyEntry] = {}
         self._callers: dict[Caller | str, CallerEntry] = {}
+        # the last caller resolved, found by identity: a server hands the same Caller object
+        # for one client's requests, and hashing a Caller costs more than comparing ids
+        self._last_caller: tuple[Caller | str, CallerEntry] | None = None
         # a decision with the Observation of it, made once: hits build nothing
         self._decisions: dict[tuple[Any, ...], _Decided] = {}
         self._resolved: dict[tuple[str, str, bool], tuple[str, str | None, str]] = {}
@@ -268,11 +271,16 @@ class Runtime:
 
     def caller(self, caller: Caller | str) -> CallerEntry:
         """The resolved caller; a bare ARN stands for ``Caller(arn)``."""
-        entry = self._callers.get(caller)
-        if entry is not None and entry.identity.version == self.directory.version(entry.lookup_arn):
-            return entry
-        key = caller
-        caller = Caller.of(caller)
+        last = self._last_caller
+        entry = last[1] if last is not None and last[0] is caller else self._callers.get(caller)
+        if entry is None or entry.identity.version != self.directory.version(entry.lookup_arn):
+            entry = self._resolve_caller(caller)
+        if last is None or last[0] is not caller or last[1] is not entry:
+            self._last_caller = (caller, entry)
+        return entry
+
+    def _resolve_caller(self, key: Caller | str) -> CallerEntry:
+        caller = Caller.of(key)
         identity = self.directory.resolve(caller)
         engine = identity.caller
         compiled = self.authorizer.caller_policies(
@@ -372,6 +380,7 @@ class Runtime:
         with self._lock:
             self._keys.clear()
             self._callers.clear()
+            self._last_caller = None
             self._decisions.clear()
             self._resolved.clear()
 

@@ -24,6 +24,7 @@ from typing import TextIO
 __all__ = ["BatchingStreamHandler"]
 
 _LINE_FORMAT = "%(asctime)s %(name)s %(message)s"  # what ``kmspolicy serve`` configures
+_MILLISECONDS = [f"{ms:03d}" for ms in range(1000)]  # logging's ",%03d", looked up
 
 
 class BatchingStreamHandler(logging.Handler):
@@ -73,7 +74,7 @@ class BatchingStreamHandler(logging.Handler):
             return None
         name = logger.name
         stamps: dict[int, str] = {}  # the formatted second, made once a second
-        pending, capacity, now = self._pending, self.capacity, time.time
+        pending, capacity, now, ms = self._pending, self.capacity, time.time, _MILLISECONDS
 
         def write(message: str) -> None:
             # formatted here, while the request's values are in the cache: a batch of old
@@ -84,7 +85,7 @@ class BatchingStreamHandler(logging.Handler):
             if stamp is None:
                 stamps.clear()
                 stamp = stamps[second] = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when))
-            pending.append(f"{stamp},{int((when - second) * 1000):03d} {name} {message}\n")
+            pending.append(f"{stamp},{ms[int((when - second) * 1000)]} {name} {message}\n")
             if len(pending) >= capacity:
                 self.flush()
 

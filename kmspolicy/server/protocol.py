@@ -67,12 +67,13 @@ def _serialization(message: str) -> KMSError:
     return KMSError("SerializationException", message)
 
 
+_TARGETS = {TARGET_PREFIX + operation: operation for operation in OPERATIONS}
+
+
 def operation_of(target: str | None) -> str:
     """The operation named by an ``X-Amz-Target`` header, or UnknownOperationException."""
-    if target is None or not target.startswith(TARGET_PREFIX):
-        raise KMSError("UnknownOperationException", "")
-    operation = target[len(TARGET_PREFIX) :]
-    if operation not in OPERATIONS:
+    operation = _TARGETS.get(target)  # type: ignore[arg-type]  # None is no key
+    if operation is None:
         raise KMSError("UnknownOperationException", "")
     return operation
 

@@ -189,3 +189,22 @@ def test_a_cached_decision_is_observed_as_the_first_was(kms: KMS) -> None:
     assert len(seen) == 3 and seen[0] == seen[1] == seen[2]
     assert seen[0].action == "kms:Encrypt" and seen[0].resource is not None
     assert seen[0].resource.endswith(key_id) and seen[0].decision.allowed
+
+
+def test_a_policy_change_reaches_a_caller_object_used_again(kms: KMS) -> None:
+    # the dispatcher finds the last Caller object by identity; its policies still count
+    from kmspolicy.kms.principals import Caller
+
+    key_id = _key(kms)
+    alice = Caller(ALICE, source_ip="192.0.2.7")
+    request = {"KeyId": key_id, "Plaintext": b"x"}
+    with pytest.raises(KMSError) as denied:
+        kms.call("Encrypt", request, alice)
+    assert denied.value.code == "AccessDeniedException"
+    kms.directory.attach_policy(
+        ALICE, "encrypt", policy({"Effect": "Allow", "Action": "kms:Encrypt", "Resource": "*"})
+    )
+    assert kms.call("Encrypt", request, alice)["KeyId"].endswith(key_id)
+    kms.directory.detach_policy(ALICE, "encrypt")
+    with pytest.raises(KMSError):
+        kms.call("Encrypt", request, alice)
