@@ -20,7 +20,7 @@ paths are worded only when there is an error to report.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ _TARGETS = {TARGET_PREFIX + operation: operation for operation in OPERATIONS}
 
 def operation_of(target: str | None) -> str:
     """The operation named by an ``X-Amz-Target`` header, or UnknownOperationException."""
-    operation = _TARGETS.get(target)  # type: ignore[arg-type]  # None is no key
+    operation = _TARGETS.get(target or "")
     if operation is None:
         raise KMSError("UnknownOperationException", "")
     return operation
@@ -336,9 +336,6 @@ def _encode_members(
             src.add(depth + 4, f"{out}[{member_key!r}] = {item}")
     src.add(depth, f"{var} = {out}")
 
-
-Converter = Callable[[Any], Any]
-Decoder = Callable[[Any], dict[str, Any]]
 
 _CONVERTERS_HEAD = '''"""The JSON converters of every KMS operation, written from the API model by
 ``kmspolicy.server.protocol.converters_source`` (see there): do not edit. Regenerate with
