@@ -99,22 +99,6 @@ cdef bytes _REQUEST_HEAD = b"POST\n/\n\n"
 cdef bytes _ALGORITHM_LINE = b"AWS4-HMAC-SHA256\n"
 
 
-@cython.final
-cdef class _Authorization:
-    """An Authorization header in the SDKs' layout up to its signature, read as the
-    reference reads it."""
-
-    cdef bytes prefix  # the header up to and with "Signature="
-    cdef Py_ssize_t length  # of the prefix
-    cdef str key_id, date, region, service
-    cdef bytes scope  # b"date/region/service/terminator"
-    cdef bytes signed  # the SignedHeaders value
-    cdef bint date_valid, region_valid, terminator_valid
-    cdef tuple names  # the signed header names; None if the reference refuses the list
-    cdef bint signs_token
-    cdef object keyed  # the _Pads of the last secret seen with it
-
-
 cdef extern from "openssl/sha.h":
     ctypedef struct SHA256_CTX:
         pass
@@ -157,6 +141,22 @@ cdef inline void _sha256(const char* data, Py_ssize_t size, unsigned char* diges
     SHA256_Init(&context)
     SHA256_Update(&context, data, size)
     SHA256_Final(digest, &context)
+
+
+@cython.final
+cdef class _Authorization:
+    """An Authorization header in the SDKs' layout up to its signature, read as the
+    reference reads it."""
+
+    cdef bytes prefix  # the header up to and with "Signature="
+    cdef Py_ssize_t length  # of the prefix
+    cdef str key_id, date, region, service
+    cdef bytes scope  # b"date/region/service/terminator"
+    cdef bytes signed  # the SignedHeaders value
+    cdef bint date_valid, region_valid, terminator_valid
+    cdef tuple names  # the signed header names; None if the reference refuses the list
+    cdef bint signs_token
+    cdef _Pads keyed  # for the last secret seen with it
 
 
 @cython.final
@@ -595,7 +595,7 @@ cdef object _verify(
     memcpy(out + 1, hexed, 64)
 
     # one object, so a thread switch never pairs a secret with another's pads
-    pads = <_Pads?>auth.keyed if auth.keyed is not None else None
+    pads = auth.keyed
     if pads is None or not (pads.secret is secret or pads.secret == secret):
         pads = _pads(secret, auth.date, auth.region, service)
         auth.keyed = pads
