@@ -81,21 +81,6 @@ class Caller:
     mfa: bool | None = None
     access_key_id: str | None = None
 
-    def __hash__(self) -> int:
-        # the hash dataclass would generate (of every field), written here so that it is
-        # compiled with the module: callers key the dispatcher's caches
-        return hash(
-            (
-                self.arn,
-                self.source_ip,
-                self.source_vpce,
-                self.via_service,
-                self.secure_transport,
-                self.mfa,
-                self.access_key_id,
-            )
-        )
-
     @classmethod
     def of(cls, caller: Caller | str) -> Caller:
         return caller if isinstance(caller, Caller) else cls(caller)

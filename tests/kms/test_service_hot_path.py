@@ -162,8 +162,7 @@ def test_validation_never_echoes_a_key_store_password(password: str) -> None:
 
 
 def test_a_callers_hash_is_that_of_all_its_fields() -> None:
-    # Caller writes its hash out (a compiled one); equal callers must hash alike, and a
-    # field added later must be part of it
+    # callers key the dispatcher's caches: equal callers hash alike, every field counts
     from dataclasses import astuple, replace
 
     from kmspolicy.kms.principals import Caller
